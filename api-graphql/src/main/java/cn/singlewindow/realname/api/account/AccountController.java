@@ -1,0 +1,137 @@
+package cn.singlewindow.realname.api.account;
+
+import cn.singlewindow.realname.api.captcha.Captchas;
+import cn.singlewindow.realname.api.common.Commands;
+import cn.singlewindow.realname.api.common.ReadYourWrites;
+import cn.singlewindow.realname.api.security.Access;
+import cn.singlewindow.realname.api.security.SessionTokens;
+import cn.singlewindow.realname.messages.account.AccountId;
+import cn.singlewindow.realname.messages.account.AccountRole;
+import cn.singlewindow.realname.messages.account.AccountView;
+import cn.singlewindow.realname.messages.account.AuthenticateAccount;
+import cn.singlewindow.realname.messages.account.CreateStaffAccount;
+import cn.singlewindow.realname.messages.account.FindAccount;
+import cn.singlewindow.realname.messages.account.LoginOutcome;
+import cn.singlewindow.realname.messages.common.Password;
+import cn.singlewindow.realname.messages.common.RejectedException;
+import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
+import cn.singlewindow.realname.messages.enterprise.EnterpriseView;
+import cn.singlewindow.realname.messages.enterprise.FindEnterprises;
+import graphql.GraphQLContext;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+@Controller
+class AccountController {
+
+    private final Commands commands;
+    private final QueryGateway queries;
+    private final ReadYourWrites readYourWrites;
+    private final Captchas captchas;
+    private final SessionTokens sessionTokens;
+
+    AccountController(Commands commands, QueryGateway queries, ReadYourWrites readYourWrites, Captchas captchas,
+                      SessionTokens sessionTokens) {
+        this.commands = commands;
+        this.queries = queries;
+        this.readYourWrites = readYourWrites;
+        this.captchas = captchas;
+        this.sessionTokens = sessionTokens;
+    }
+
+    record LoginInput(String username, String password, String captchaId, String captchaAnswer) {
+    }
+
+    record CreateStaffAccountInput(String username, String password, AccountRole role) {
+    }
+
+    record Session(String token, Instant expiresAt, AccountView account) {
+    }
+
+    @MutationMapping
+    CompletableFuture<Session> login(@Argument LoginInput input, GraphQLContext context) {
+        captchas.verify(input.captchaId(), input.captchaAnswer());
+        return commands.<LoginOutcome>send(new AuthenticateAccount(input.username(), new Password(input.password())),
+                        context)
+                .thenCompose(outcome -> {
+                    if (!outcome.accepted()) {
+                        throw new RejectedException(outcome.rejection());
+                    }
+                    SessionTokens.IssuedToken token = sessionTokens.issue(outcome);
+                    return readYourWrites.await(new FindAccount(outcome.accountId()), AccountView.class,
+                                    AccountView::version, 0)
+                            .thenApply(account -> new Session(token.token(), token.expiresAt(), account));
+                });
+    }
+
+    @QueryMapping
+    @PreAuthorize("isAuthenticated()")
+    CompletableFuture<AccountView> me() {
+        return account(Access.actor().accountId());
+    }
+
+    @MutationMapping
+    @PreAuthorize("hasRole('OPERATIONS')")
+    CompletableFuture<AccountView> createStaffAccount(@Argument CreateStaffAccountInput input, GraphQLContext context) {
+        AccountId accountId = AccountId.create();
+        return commands.send(new CreateStaffAccount(accountId, input.username(), new Password(input.password()),
+                        input.role()), context)
+                .thenCompose(done -> readYourWrites.await(new FindAccount(accountId), AccountView.class,
+                        AccountView::version, 0));
+    }
+
+    @SchemaMapping(typeName = "Account", field = "id")
+    String accountId(AccountView account) {
+        return account.id().value();
+    }
+
+    @SchemaMapping(typeName = "StaffAccount", field = "id")
+    String staffAccountId(AccountView account) {
+        return account.id().value();
+    }
+
+    @BatchMapping(typeName = "Account", field = "enterprise")
+    Mono<Map<AccountView, EnterpriseView>> enterprise(List<AccountView> accounts) {
+        Set<EnterpriseId> ids = accounts.stream().map(AccountView::enterpriseId).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        if (ids.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return Mono.fromFuture(queries.query(new FindEnterprises(ids),
+                        ResponseTypes.multipleInstancesOf(EnterpriseView.class)))
+                .map(enterprises -> {
+                    Map<EnterpriseId, EnterpriseView> byId = enterprises.stream()
+                            .collect(Collectors.toMap(EnterpriseView::id, Function.identity()));
+                    Map<AccountView, EnterpriseView> result = new HashMap<>();
+                    accounts.forEach(account -> {
+                        EnterpriseView enterprise = byId.get(account.enterpriseId());
+                        if (enterprise != null) {
+                            result.put(account, enterprise);
+                        }
+                    });
+                    return result;
+                });
+    }
+
+    private CompletableFuture<AccountView> account(AccountId accountId) {
+        return queries.query(new FindAccount(accountId), ResponseTypes.optionalInstanceOf(AccountView.class))
+                .thenApply(found -> found.orElse(null));
+    }
+}

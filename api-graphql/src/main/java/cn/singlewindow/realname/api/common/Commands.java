@@ -1,0 +1,32 @@
+package cn.singlewindow.realname.api.common;
+
+import cn.singlewindow.realname.api.security.Actor;
+import cn.singlewindow.realname.messages.common.AuditMetadata;
+import graphql.GraphQLContext;
+import java.util.concurrent.CompletableFuture;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.springframework.stereotype.Component;
+
+/** Sends a command with who sent it, from where, through which channel and in which request. */
+@Component
+public class Commands {
+
+    public static final String CHANNEL_GRAPHQL = "GRAPHQL";
+    private static final String ANONYMOUS = "anonymous";
+
+    private final CommandGateway gateway;
+
+    Commands(CommandGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    public <R> CompletableFuture<R> send(Object command, GraphQLContext context) {
+        String actor = Actor.current().map(a -> a.accountId().value()).orElse(ANONYMOUS);
+        MetaData metaData = MetaData.with(AuditMetadata.ACTOR, actor)
+                .and(AuditMetadata.CLIENT_ADDRESS, context.getOrDefault(RequestOrigin.CLIENT_ADDRESS, "unknown"))
+                .and(AuditMetadata.CHANNEL, CHANNEL_GRAPHQL)
+                .and(AuditMetadata.CORRELATION_ID, context.getOrDefault(RequestOrigin.CORRELATION_ID, "none"));
+        return gateway.send(command, metaData);
+    }
+}

@@ -1,0 +1,45 @@
+package cn.singlewindow.realname.api.common;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.ToLongFunction;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Lets a mutation answer with the state its own command produced: subscribes to the read model and waits
+ * until the projected version reaches the one the command reported. Past the time-out it answers with what
+ * the read model has rather than fail a command that did succeed.
+ */
+@Component
+public class ReadYourWrites {
+
+    private final QueryGateway queries;
+    private final Duration timeout;
+
+    ReadYourWrites(QueryGateway queries,
+                   @Value("${realname.consistency.read-your-writes-timeout}") Duration timeout) {
+        this.queries = queries;
+        this.timeout = timeout;
+    }
+
+    public <Q, V> CompletableFuture<V> await(Q query, Class<V> viewType, ToLongFunction<V> versionOf,
+                                             long minimumVersion) {
+        SubscriptionQueryResult<Optional<V>, V> subscription = queries.subscriptionQuery(query,
+                ResponseTypes.optionalInstanceOf(viewType), ResponseTypes.instanceOf(viewType));
+        Flux<V> states = Flux.concat(subscription.initialResult().flatMap(Mono::justOrEmpty),
+                subscription.updates());
+        return states.filter(view -> versionOf.applyAsLong(view) >= minimumVersion)
+                .next()
+                .timeout(timeout, Mono.defer(() -> Mono.fromFuture(
+                        queries.query(query, ResponseTypes.optionalInstanceOf(viewType))).flatMap(Mono::justOrEmpty)))
+                .doFinally(signal -> subscription.close())
+                .toFuture();
+    }
+}

@@ -1,0 +1,39 @@
+package cn.singlewindow.realname.api.common;
+
+import java.net.InetSocketAddress;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Puts where a request came from into the GraphQL context: the client address and a correlation id (the
+ * caller's {@code X-Correlation-Id} when it is a sane token, a new one otherwise). The id is echoed back.
+ */
+@Component
+public class RequestOrigin implements WebGraphQlInterceptor {
+
+    public static final String CORRELATION_HEADER = "X-Correlation-Id";
+    static final String CLIENT_ADDRESS = "realname.clientAddress";
+    static final String CORRELATION_ID = "realname.correlationId";
+    private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    @Override
+    public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        String given = request.getHeaders().getFirst(CORRELATION_HEADER);
+        String correlationId = given != null && SANE_ID.matcher(given).matches()
+                ? given : UUID.randomUUID().toString();
+        InetSocketAddress remote = request.getRemoteAddress();
+        String clientAddress = remote == null ? "unknown" : remote.getAddress() == null
+                ? remote.getHostString() : remote.getAddress().getHostAddress();
+        request.configureExecutionInput((input, builder) -> builder
+                .graphQLContext(context -> context.put(CLIENT_ADDRESS, clientAddress)
+                        .put(CORRELATION_ID, correlationId))
+                .build());
+        return chain.next(request).doOnNext(response ->
+                response.getResponseHeaders().set(CORRELATION_HEADER, correlationId));
+    }
+}

@@ -1,0 +1,68 @@
+package cn.singlewindow.realname.api.embedded;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * A real PostgreSQL started by the service itself when no database URL is configured. Its data directory
+ * survives restarts; closing the context stops the server cleanly (pg_ctl stop, fast mode).
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedDatabase.NoDatabaseUrl.class)
+class EmbeddedDatabase {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(@Value("${realname.embedded-db.data-dir}") Path dataDir,
+                                      @Value("${realname.embedded-db.port:0}") int port) throws IOException {
+        Path absolute = dataDir.toAbsolutePath().normalize();
+        Files.createDirectories(absolute);
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(absolute)
+                .setCleanDataDirectory(false)
+                // Durable by default: an acknowledged command must survive a crash of the machine too.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("max_connections", "100");
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        EmbeddedPostgres postgres = builder.start();
+        log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), absolute);
+        return postgres;
+    }
+
+    /** Pool settings come from {@code spring.datasource.hikari.*}, as with an external database. */
+    @Bean
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.setUsername("postgres");
+        dataSource.setPoolName("embedded");
+        dataSource.setMaximumPoolSize(20);
+        return dataSource;
+    }
+
+    static class NoDatabaseUrl implements org.springframework.context.annotation.Condition {
+
+        @Override
+        public boolean matches(org.springframework.context.annotation.ConditionContext context,
+                               org.springframework.core.type.AnnotatedTypeMetadata metadata) {
+            String url = context.getEnvironment().getProperty(EmbeddedDefaults.DATASOURCE_URL);
+            return url == null || url.isBlank();
+        }
+    }
+}

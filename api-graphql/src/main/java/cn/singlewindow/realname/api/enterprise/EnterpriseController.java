@@ -1,0 +1,98 @@
+package cn.singlewindow.realname.api.enterprise;
+
+import cn.singlewindow.realname.api.common.Commands;
+import cn.singlewindow.realname.api.common.ReadYourWrites;
+import cn.singlewindow.realname.api.enterprise.EnterpriseInputs.ChangeEnterpriseInfoInput;
+import cn.singlewindow.realname.api.enterprise.EnterpriseInputs.ImportLegacyEnterpriseInput;
+import cn.singlewindow.realname.api.security.Access;
+import cn.singlewindow.realname.messages.account.AccountView;
+import cn.singlewindow.realname.messages.account.FindAccount;
+import cn.singlewindow.realname.messages.account.FindAccountsOfEnterprises;
+import cn.singlewindow.realname.messages.enterprise.ChangeEnterpriseInfo;
+import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
+import cn.singlewindow.realname.messages.enterprise.EnterpriseView;
+import cn.singlewindow.realname.messages.enterprise.FindEnterprise;
+import cn.singlewindow.realname.messages.enterprise.ImportLegacyEnterprise;
+import graphql.GraphQLContext;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+@Controller
+class EnterpriseController {
+
+    private final Commands commands;
+    private final QueryGateway queries;
+    private final ReadYourWrites readYourWrites;
+
+    EnterpriseController(Commands commands, QueryGateway queries, ReadYourWrites readYourWrites) {
+        this.commands = commands;
+        this.queries = queries;
+        this.readYourWrites = readYourWrites;
+    }
+
+    @QueryMapping
+    @PreAuthorize("isAuthenticated()")
+    CompletableFuture<EnterpriseView> enterprise(@Argument String id) {
+        EnterpriseId enterpriseId = new EnterpriseId(id);
+        Access.requireReaderOf(enterpriseId);
+        return queries.query(new FindEnterprise(enterpriseId), ResponseTypes.optionalInstanceOf(EnterpriseView.class))
+                .thenApply(found -> found.orElse(null));
+    }
+
+    @MutationMapping
+    @PreAuthorize("hasRole('OPERATIONS')")
+    CompletableFuture<EnterpriseView> importLegacyEnterprise(@Argument ImportLegacyEnterpriseInput input,
+                                                             GraphQLContext context) {
+        ImportLegacyEnterprise command = input.toCommand();
+        // The administrator's account is projected after its enterprise (same sequence), so once it shows,
+        // both do.
+        return commands.send(command, context)
+                .thenCompose(done -> readYourWrites.await(new FindAccount(command.administrator().accountId()),
+                        AccountView.class, AccountView::version, 0))
+                .thenCompose(account -> readYourWrites.await(new FindEnterprise(command.enterpriseId()),
+                        EnterpriseView.class, EnterpriseView::version, 0));
+    }
+
+    @MutationMapping
+    @PreAuthorize("isAuthenticated()")
+    CompletableFuture<EnterpriseView> changeEnterpriseInfo(@Argument ChangeEnterpriseInfoInput input,
+                                                           GraphQLContext context) {
+        ChangeEnterpriseInfo command = input.toCommand();
+        Access.requireAdministratorOf(command.enterpriseId());
+        return commands.<Long>send(command, context)
+                .thenCompose(version -> readYourWrites.await(new FindEnterprise(command.enterpriseId()),
+                        EnterpriseView.class, EnterpriseView::version, version));
+    }
+
+    @SchemaMapping(typeName = "Enterprise", field = "id")
+    String id(EnterpriseView enterprise) {
+        return enterprise.id().value();
+    }
+
+    @BatchMapping(typeName = "Enterprise", field = "accounts")
+    Mono<Map<EnterpriseView, List<AccountView>>> accounts(List<EnterpriseView> enterprises) {
+        Map<EnterpriseId, EnterpriseView> byId = enterprises.stream()
+                .collect(Collectors.toMap(EnterpriseView::id, Function.identity(), (a, b) -> a));
+        return Mono.fromFuture(queries.query(new FindAccountsOfEnterprises(byId.keySet()),
+                        ResponseTypes.multipleInstancesOf(AccountView.class)))
+                .map(accounts -> {
+                    Map<EnterpriseView, List<AccountView>> grouped = accounts.stream()
+                            .collect(Collectors.groupingBy(account -> byId.get(account.enterpriseId())));
+                    enterprises.forEach(enterprise -> grouped.putIfAbsent(enterprise, List.of()));
+                    return grouped;
+                });
+    }
+}

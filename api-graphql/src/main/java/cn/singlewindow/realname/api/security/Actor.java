@@ -1,0 +1,36 @@
+package cn.singlewindow.realname.api.security;
+
+import cn.singlewindow.realname.messages.account.AccountId;
+import cn.singlewindow.realname.messages.account.AccountRole;
+import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/** The logged-in account behind a request, read from its bearer token. */
+public record Actor(AccountId accountId, String username, AccountRole role, EnterpriseId enterpriseId) {
+
+    static final String CLAIM_USERNAME = "username";
+    static final String CLAIM_ROLE = "role";
+    static final String CLAIM_ENTERPRISE = "enterprise";
+
+    public static Optional<Actor> current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !(authentication.getPrincipal() instanceof Jwt jwt)) {
+            return Optional.empty();
+        }
+        String enterprise = jwt.getClaimAsString(CLAIM_ENTERPRISE);
+        return Optional.of(new Actor(new AccountId(jwt.getSubject()), jwt.getClaimAsString(CLAIM_USERNAME),
+                AccountRole.valueOf(jwt.getClaimAsString(CLAIM_ROLE)),
+                enterprise == null ? null : new EnterpriseId(enterprise)));
+    }
+
+    public boolean isStaff() {
+        return role.isStaff();
+    }
+
+    public boolean belongsTo(EnterpriseId enterprise) {
+        return enterpriseId != null && enterpriseId.equals(enterprise);
+    }
+}

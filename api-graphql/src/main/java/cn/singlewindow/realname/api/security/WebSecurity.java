@@ -1,0 +1,76 @@
+package cn.singlewindow.realname.api.security;
+
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import javax.crypto.SecretKey;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Stateless bearer tokens. The GraphQL endpoint itself is open (logging in happens there); each operation
+ * states who may call it with {@code @PreAuthorize} below the controller mapping.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class WebSecurity {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/graphql", "/graphql-ws", "/graphiql/**", "/actuator/health/**",
+                                "/actuator/info", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(roles())))
+                .build();
+    }
+
+    private static JwtAuthenticationConverter roles() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(jwt ->
+                List.of(new SimpleGrantedAuthority("ROLE_" + jwt.getClaimAsString(Actor.CLAIM_ROLE))));
+        return converter;
+    }
+
+    @Bean
+    SecretKey tokenKey(@Value("${realname.security.token-secret:}") String configured,
+                       @Value("${realname.data-dir}") Path dataDir) {
+        return TokenSecret.resolve(configured, dataDir);
+    }
+
+    @Bean
+    JwtEncoder jwtEncoder(SecretKey tokenKey) {
+        return new NimbusJwtEncoder(new ImmutableSecret<>(tokenKey));
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(SecretKey tokenKey) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(tokenKey).macAlgorithm(MacAlgorithm.HS256).build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(SessionTokens.ISSUER));
+        return decoder;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,66 @@
+package cn.singlewindow.realname.command.account;
+
+import cn.singlewindow.realname.messages.account.AccountId;
+import cn.singlewindow.realname.messages.account.AccountOwner;
+import cn.singlewindow.realname.messages.account.AccountRole;
+import cn.singlewindow.realname.messages.common.Password;
+import cn.singlewindow.realname.messages.common.RejectedException;
+import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
+import java.util.regex.Pattern;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens an account inside the caller's unit of work: checks the user name and password rules, stores the
+ * credential and creates the aggregate, all in one transaction (a rejection rolls back the caller's work too).
+ */
+@Component
+public class AccountOpening {
+
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.@-]{4,32}");
+
+    private final Repository<Account> accounts;
+    private final CredentialStore credentials;
+    private final PasswordEncoder passwordEncoder;
+
+    AccountOpening(Repository<Account> accounts, CredentialStore credentials, PasswordEncoder passwordEncoder) {
+        this.accounts = accounts;
+        this.credentials = credentials;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    private void checkAvailable(String username, Password password) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw new RejectedException(AccountRejections.USERNAME_INVALID);
+        }
+        if (!isStrongEnough(password)) {
+            throw new RejectedException(AccountRejections.PASSWORD_TOO_WEAK);
+        }
+        if (credentials.exists(username)) {
+            throw new RejectedException(AccountRejections.USERNAME_TAKEN);
+        }
+    }
+
+    public void open(AccountId accountId, EnterpriseId enterpriseId, String username, Password password,
+                     AccountRole role, AccountOwner owner) {
+        checkAvailable(username, password);
+        credentials.add(new Credential(accountId, username, passwordEncoder.encode(password.value()), role,
+                enterpriseId));
+        try {
+            accounts.newInstance(() -> new Account(accountId, enterpriseId, username, role, owner));
+        } catch (Exception e) {
+            throw new IllegalStateException("could not open account " + accountId, e);
+        }
+    }
+
+    private static boolean isStrongEnough(Password password) {
+        if (password == null || password.value() == null) {
+            return false;
+        }
+        String value = password.value();
+        return value.length() >= 8 && value.length() <= 64
+                && value.chars().anyMatch(Character::isLetter)
+                && value.chars().anyMatch(Character::isDigit);
+    }
+}

@@ -1,0 +1,27 @@
+package cn.singlewindow.realname.command.account;
+
+import cn.singlewindow.realname.messages.common.Rejection;
+
+final class AccountRejections {
+
+    static final Rejection USERNAME_TAKEN = Rejection.of("USERNAME_TAKEN",
+            "This user name is already taken.", "该用户名已被使用，请更换。").onField("username");
+
+    static final Rejection USERNAME_INVALID = Rejection.of("VALIDATION_FAILED",
+            "A user name has 4 to 32 letters, digits, '_', '.', '@' or '-'.",
+            "用户名须为4至32位字母、数字或 _ . @ - 字符。").onField("username");
+
+    static final Rejection PASSWORD_TOO_WEAK = Rejection.of("VALIDATION_FAILED",
+            "A password has 8 to 64 characters with at least a letter and a digit.",
+            "密码须为8至64位，且至少包含字母和数字。").onField("password");
+
+    static final Rejection BAD_CREDENTIALS = Rejection.of("BAD_CREDENTIALS",
+            "The user name or password is wrong.", "用户名或密码错误。");
+
+    static final Rejection NOT_STAFF_ROLE = Rejection.of("VALIDATION_FAILED",
+            "A staff account has role OPERATIONS, AUDITOR or ANALYST.",
+            "工作人员账号的角色只能是运维、审计或分析。").onField("role");
+
+    private AccountRejections() {
+    }
+}

@@ -1,0 +1,26 @@
+package cn.singlewindow.realname.command.enterprise;
+
+import cn.singlewindow.realname.messages.common.Rejection;
+
+/** What the enterprise rules answer when they refuse, in the manual's words where it has them (§2.3). */
+final class EnterpriseRejections {
+
+    static final Rejection TOO_MANY_IDENTITY_FIELDS_CHANGED = Rejection.of("TOO_MANY_IDENTITY_FIELDS_CHANGED",
+            "At most two of enterprise name, USCC and organisation code may be changed at once.",
+            "当需要修改企业信息时，企业名称、统一社会信用代码、组织机构代码中最多只能修改两项信息。");
+
+    static final Rejection ORG_CODE_MISMATCH = Rejection.of("ORG_CODE_MISMATCH",
+            "The organisation code must equal positions 9 to 17 of the USCC.",
+            "组织机构代码应与统一社会信用代码第9至17位一致。").onField("orgCode");
+
+    static final Rejection USCC_ALREADY_REGISTERED = Rejection.of("USCC_ALREADY_REGISTERED",
+            "Another enterprise user already has this USCC.",
+            "该统一社会信用代码已被其他企业用户使用。").onField("uscc");
+
+    static final Rejection NAME_REQUIRED = Rejection.of("VALIDATION_FAILED",
+            "The enterprise name is required (at most 200 characters).",
+            "请填写企业名称（不超过200个字符）。").onField("name");
+
+    private EnterpriseRejections() {
+    }
+}

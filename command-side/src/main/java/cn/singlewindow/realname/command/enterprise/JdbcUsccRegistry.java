@@ -1,0 +1,38 @@
+package cn.singlewindow.realname.command.enterprise;
+
+import cn.singlewindow.realname.messages.common.RejectedException;
+import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
+import cn.singlewindow.realname.messages.enterprise.Uscc;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+@Component
+class JdbcUsccRegistry implements UsccRegistry {
+
+    private final JdbcTemplate jdbc;
+
+    JdbcUsccRegistry(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void claim(Uscc uscc, EnterpriseId enterpriseId) {
+        try {
+            jdbc.update("INSERT INTO enterprise_uscc (uscc, enterprise_id) VALUES (?, ?)",
+                    uscc.value(), enterpriseId.value());
+        } catch (DuplicateKeyException taken) {
+            throw new RejectedException(EnterpriseRejections.USCC_ALREADY_REGISTERED);
+        }
+    }
+
+    @Override
+    public void move(Uscc from, Uscc to, EnterpriseId enterpriseId) {
+        try {
+            jdbc.update("UPDATE enterprise_uscc SET uscc = ? WHERE uscc = ? AND enterprise_id = ?",
+                    to.value(), from.value(), enterpriseId.value());
+        } catch (DuplicateKeyException taken) {
+            throw new RejectedException(EnterpriseRejections.USCC_ALREADY_REGISTERED);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package cn.singlewindow.realname.command.enterprise;
+
+import cn.singlewindow.realname.command.account.AccountOpening;
+import cn.singlewindow.realname.messages.account.AccountRole;
+import cn.singlewindow.realname.messages.account.NewAccount;
+import cn.singlewindow.realname.messages.enterprise.ImportLegacyEnterprise;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Brings a migrated enterprise in with its administrator: both aggregates and both uniqueness claims are
+ * written in one unit of work, so either the whole import is stored or none of it.
+ */
+@Component
+class LegacyImport {
+
+    private final Repository<Enterprise> enterprises;
+    private final AccountOpening accountOpening;
+    private final UsccRegistry usccRegistry;
+
+    LegacyImport(Repository<Enterprise> enterprises, AccountOpening accountOpening, UsccRegistry usccRegistry) {
+        this.enterprises = enterprises;
+        this.accountOpening = accountOpening;
+        this.usccRegistry = usccRegistry;
+    }
+
+    @CommandHandler
+    void handle(ImportLegacyEnterprise command) throws Exception {
+        NewAccount administrator = command.administrator();
+        enterprises.newInstance(() -> new Enterprise(command.enterpriseId(), command.name(), command.uscc(),
+                command.orgCode(), command.legalRepresentative(), command.origin(), administrator.accountId()));
+        usccRegistry.claim(command.uscc(), command.enterpriseId());
+        accountOpening.open(administrator.accountId(), command.enterpriseId(), administrator.username(),
+                administrator.initialPassword(), AccountRole.ADMINISTRATOR, administrator.owner());
+    }
+}

@@ -1,0 +1,17 @@
+package cn.singlewindow.realname.command.enterprise;
+
+import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
+import cn.singlewindow.realname.messages.enterprise.Uscc;
+
+/**
+ * One enterprise user per USCC, a rule across aggregates. Implementations write in the command's own
+ * transaction behind a unique constraint, so two racing commands cannot both succeed.
+ */
+public interface UsccRegistry {
+
+    /** Claims the code for the enterprise; rejects with USCC_ALREADY_REGISTERED when another holds it. */
+    void claim(Uscc uscc, EnterpriseId enterpriseId);
+
+    /** Moves the enterprise's claim from one code to another. */
+    void move(Uscc from, Uscc to, EnterpriseId enterpriseId);
+}

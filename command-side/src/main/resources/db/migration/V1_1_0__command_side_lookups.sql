@@ -1,0 +1,18 @@
+-- Set rules that span aggregates, checked in the command's own transaction (DESIGN.md, "Domain").
+
+-- One enterprise user per unified social credit code.
+CREATE TABLE enterprise_uscc (
+    uscc          VARCHAR(18) PRIMARY KEY,
+    enterprise_id VARCHAR(64) NOT NULL UNIQUE
+);
+
+-- Credentials stay out of the event history: a password hash is no audit fact and must be replaceable.
+CREATE TABLE account_credential (
+    account_id    VARCHAR(64)  PRIMARY KEY,
+    username      VARCHAR(64)  NOT NULL UNIQUE,
+    password_hash VARCHAR(255) NOT NULL,
+    role          VARCHAR(32)  NOT NULL,
+    enterprise_id VARCHAR(64),
+    created_at    TIMESTAMPTZ  NOT NULL DEFAULT now()
+);
+CREATE INDEX account_credential_enterprise ON account_credential (enterprise_id);

@@ -1,0 +1,8 @@
+package cn.singlewindow.realname.messages.certification;
+
+public enum MethodState {
+    NOT_STARTED,
+    PENDING,
+    PASSED,
+    FAILED
+}

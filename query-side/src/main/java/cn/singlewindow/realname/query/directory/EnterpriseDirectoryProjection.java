@@ -1,0 +1,177 @@
+package cn.singlewindow.realname.query.directory;
+
+import cn.singlewindow.realname.messages.account.AccountId;
+import cn.singlewindow.realname.messages.account.AccountOpened;
+import cn.singlewindow.realname.messages.account.AccountOwner;
+import cn.singlewindow.realname.messages.account.AccountView;
+import cn.singlewindow.realname.messages.account.FindAccount;
+import cn.singlewindow.realname.messages.account.FindAccountsOfEnterprises;
+import cn.singlewindow.realname.messages.certification.CertificationMethod;
+import cn.singlewindow.realname.messages.certification.CertificationOverview;
+import cn.singlewindow.realname.messages.certification.MethodStatus;
+import cn.singlewindow.realname.messages.certification.SecurityLevel;
+import cn.singlewindow.realname.messages.common.Masking;
+import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
+import cn.singlewindow.realname.messages.enterprise.EnterpriseInfoChanged;
+import cn.singlewindow.realname.messages.enterprise.EnterpriseView;
+import cn.singlewindow.realname.messages.enterprise.FindEnterprise;
+import cn.singlewindow.realname.messages.enterprise.FindEnterprises;
+import cn.singlewindow.realname.messages.enterprise.LegacyEnterpriseImported;
+import cn.singlewindow.realname.messages.enterprise.LegalRepresentative;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.stereotype.Component;
+
+/**
+ * Enterprises and their accounts as the API shows them. Rows remember the sequence number of the last event
+ * applied, which makes replays idempotent and lets a writer wait for its own change (subscription queries).
+ */
+@Component
+@ProcessingGroup(EnterpriseDirectoryProjection.PROCESSING_GROUP)
+public class EnterpriseDirectoryProjection {
+
+    public static final String PROCESSING_GROUP = "enterprise-directory";
+
+    private final EnterpriseRows enterprises;
+    private final AccountRows accounts;
+    private final QueryUpdateEmitter updateEmitter;
+
+    EnterpriseDirectoryProjection(EnterpriseRows enterprises, AccountRows accounts,
+                                  QueryUpdateEmitter updateEmitter) {
+        this.enterprises = enterprises;
+        this.accounts = accounts;
+        this.updateEmitter = updateEmitter;
+    }
+
+    @EventHandler
+    void on(LegacyEnterpriseImported event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        EnterpriseRow row = enterprises.findById(event.enterpriseId().value()).orElseGet(EnterpriseRow::new);
+        if (row.enterpriseId != null && row.version >= sequence) {
+            return;
+        }
+        row.enterpriseId = event.enterpriseId().value();
+        row.name = event.name();
+        row.uscc = event.uscc().value();
+        row.orgCode = event.orgCode().value();
+        row.origin = event.origin();
+        LegalRepresentative legalRep = event.legalRepresentative();
+        if (legalRep != null) {
+            row.legalRepName = legalRep.name();
+            row.legalRepDocumentType = legalRep.documentType();
+            row.legalRepDocumentNumber = Masking.documentNumber(legalRep.documentNumber());
+        }
+        row.securityLevel = SecurityLevel.NONE;
+        saveAndEmit(row, sequence, at);
+    }
+
+    @EventHandler
+    void on(EnterpriseInfoChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        enterpriseAfter(event.enterpriseId(), sequence).ifPresent(row -> {
+            row.name = event.name();
+            row.uscc = event.uscc().value();
+            row.orgCode = event.orgCode().value();
+            saveAndEmit(row, sequence, at);
+        });
+    }
+
+    @EventHandler
+    void on(AccountOpened event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        if (accounts.existsById(event.accountId().value())) {
+            return;
+        }
+        AccountRow row = new AccountRow();
+        row.accountId = event.accountId().value();
+        row.enterpriseId = event.enterpriseId() == null ? null : event.enterpriseId().value();
+        row.username = event.username();
+        row.role = event.role();
+        AccountOwner owner = event.owner();
+        if (owner != null) {
+            row.ownerName = owner.name();
+            row.documentType = owner.documentType();
+            row.documentNumber = Masking.documentNumber(owner.documentNumber());
+            row.idValidFrom = owner.idValidFrom();
+            row.idValidTo = owner.idValidTo();
+        }
+        row.version = sequence;
+        row.updatedAt = at;
+        accounts.save(row);
+    }
+
+    @ResetHandler
+    void reset() {
+        accounts.deleteAllInBatch();
+        enterprises.deleteAllInBatch();
+    }
+
+    @QueryHandler
+    Optional<EnterpriseView> handle(FindEnterprise query) {
+        return enterprises.findById(query.enterpriseId().value()).map(EnterpriseDirectoryProjection::toView);
+    }
+
+    @QueryHandler
+    List<EnterpriseView> handle(FindEnterprises query) {
+        return enterprises.findAllById(ids(query.enterpriseIds())).stream()
+                .map(EnterpriseDirectoryProjection::toView)
+                .toList();
+    }
+
+    @QueryHandler
+    Optional<AccountView> handle(FindAccount query) {
+        return accounts.findById(query.accountId().value()).map(EnterpriseDirectoryProjection::toView);
+    }
+
+    @QueryHandler
+    List<AccountView> handle(FindAccountsOfEnterprises query) {
+        return accounts.findByEnterpriseIdInOrderByUsername(ids(query.enterpriseIds())).stream()
+                .map(EnterpriseDirectoryProjection::toView)
+                .toList();
+    }
+
+    private Optional<EnterpriseRow> enterpriseAfter(EnterpriseId id, long sequence) {
+        return enterprises.findById(id.value()).filter(row -> row.version < sequence);
+    }
+
+    private void saveAndEmit(EnterpriseRow row, long sequence, Instant at) {
+        row.version = sequence;
+        row.updatedAt = at;
+        enterprises.save(row);
+        EnterpriseView view = toView(row);
+        // Delivered only once this unit of work commits, so no one sees a row that could still roll back.
+        updateEmitter.emit(FindEnterprise.class, q -> q.enterpriseId().value().equals(row.enterpriseId), view);
+    }
+
+    private static Set<String> ids(Set<EnterpriseId> enterpriseIds) {
+        return enterpriseIds.stream().map(EnterpriseId::value).collect(Collectors.toSet());
+    }
+
+    static EnterpriseView toView(EnterpriseRow row) {
+        LegalRepresentative legalRep = row.legalRepName == null ? null
+                : new LegalRepresentative(row.legalRepName, row.legalRepDocumentType, row.legalRepDocumentNumber);
+        // No certification method has events yet in this read model: each one is NOT_STARTED until it has.
+        List<MethodStatus> methods = Arrays.stream(CertificationMethod.values())
+                .map(MethodStatus::notStarted)
+                .toList();
+        CertificationOverview overview = new CertificationOverview(row.securityLevel != SecurityLevel.NONE,
+                row.securityLevel, row.enterpriseInfoVerified, row.ownerIdentityVerified, methods);
+        return new EnterpriseView(new EnterpriseId(row.enterpriseId), row.name, row.uscc, row.orgCode, row.origin,
+                legalRep, overview, row.version);
+    }
+
+    static AccountView toView(AccountRow row) {
+        return new AccountView(new AccountId(row.accountId),
+                row.enterpriseId == null ? null : new EnterpriseId(row.enterpriseId), row.username, row.role,
+                row.ownerName, row.documentType, row.documentNumber, row.idValidFrom, row.idValidTo,
+                row.identityVerified, row.version);
+    }
+}

@@ -1,0 +1,44 @@
+package cn.singlewindow.realname.query.directory;
+
+import cn.singlewindow.realname.messages.account.DocumentType;
+import cn.singlewindow.realname.messages.certification.SecurityLevel;
+import cn.singlewindow.realname.messages.enterprise.EnterpriseOrigin;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+@Entity
+@Table(name = "enterprise_view")
+class EnterpriseRow {
+
+    @Id
+    @Column(name = "enterprise_id")
+    String enterpriseId;
+    String name;
+    String uscc;
+    @Column(name = "org_code")
+    String orgCode;
+    @Enumerated(EnumType.STRING)
+    EnterpriseOrigin origin;
+    @Column(name = "legal_rep_name")
+    String legalRepName;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "legal_rep_document_type")
+    DocumentType legalRepDocumentType;
+    @Column(name = "legal_rep_document_number")
+    String legalRepDocumentNumber;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "security_level")
+    SecurityLevel securityLevel;
+    @Column(name = "enterprise_info_verified")
+    boolean enterpriseInfoVerified;
+    @Column(name = "owner_identity_verified")
+    boolean ownerIdentityVerified;
+    long version;
+    @Column(name = "updated_at")
+    Instant updatedAt;
+}
