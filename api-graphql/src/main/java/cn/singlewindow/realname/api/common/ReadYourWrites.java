@@ -7,6 +7,8 @@ import java.util.function.ToLongFunction;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -19,6 +21,8 @@ import reactor.core.publisher.Mono;
  */
 @Component
 public class ReadYourWrites {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
 
     private final QueryGateway queries;
     private final Duration timeout;
@@ -37,8 +41,12 @@ public class ReadYourWrites {
                 subscription.updates());
         return states.filter(view -> versionOf.applyAsLong(view) >= minimumVersion)
                 .next()
-                .timeout(timeout, Mono.defer(() -> Mono.fromFuture(
-                        queries.query(query, ResponseTypes.optionalInstanceOf(viewType))).flatMap(Mono::justOrEmpty)))
+                .timeout(timeout, Mono.defer(() -> {
+                    log.warn("Read model did not reach version {} of {} within {}; answering with what it has",
+                            minimumVersion, query, timeout);
+                    return Mono.fromFuture(queries.query(query, ResponseTypes.optionalInstanceOf(viewType)))
+                            .flatMap(Mono::justOrEmpty);
+                }))
                 .doFinally(signal -> subscription.close())
                 .toFuture();
     }

@@ -106,6 +106,8 @@ public class EnterpriseDirectoryProjection {
         row.version = sequence;
         row.updatedAt = at;
         accounts.save(row);
+        AccountView view = toView(row);
+        updateEmitter.emit(FindAccount.class, q -> q.accountId().equals(view.id()), view);
     }
 
     @ResetHandler

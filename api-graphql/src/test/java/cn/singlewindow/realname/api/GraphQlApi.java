@@ -1,0 +1,88 @@
+package cn.singlewindow.realname.api;
+
+import cn.singlewindow.realname.messages.testing.SampleCodes;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Drives the running service over HTTP, as a frontend does. */
+public final class GraphQlApi {
+
+    public static final String OPERATIONS_USER = "operations";
+    public static final String OPERATIONS_PASSWORD = "ops-sandbox-1";
+    private static final AtomicInteger USERNAMES = new AtomicInteger();
+
+    private final HttpGraphQlTester anonymous;
+
+    public GraphQlApi(int port) {
+        WebTestClient client = WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port + "/graphql")
+                .responseTimeout(Duration.ofSeconds(30))
+                .build();
+        this.anonymous = HttpGraphQlTester.create(client);
+    }
+
+    public HttpGraphQlTester anonymous() {
+        return anonymous;
+    }
+
+    public HttpGraphQlTester as(String token) {
+        return anonymous.mutate().header("Authorization", "Bearer " + token).build();
+    }
+
+    public GraphQlTester.Response login(String username, String password) {
+        String captchaId = anonymous.documentName("captcha").execute()
+                .path("captcha.id").entity(String.class).get();
+        String answer = anonymous.documentName("sandboxCaptchaAnswer").variable("captchaId", captchaId).execute()
+                .path("sandboxCaptchaAnswer").entity(String.class).get();
+        return anonymous.documentName("login")
+                .variable("input", Map.of("username", username, "password", password, "captchaId", captchaId,
+                        "captchaAnswer", answer))
+                .execute();
+    }
+
+    public String tokenOf(String username, String password) {
+        return login(username, password).path("login.token").entity(String.class).get();
+    }
+
+    public HttpGraphQlTester asOperations() {
+        return as(tokenOf(OPERATIONS_USER, OPERATIONS_PASSWORD));
+    }
+
+    /** A legacy enterprise with a fresh USCC and administrator; answers its id, USCC and the admin's name. */
+    public ImportedEnterprise importEnterprise(HttpGraphQlTester operations) {
+        String uscc = SampleCodes.randomUscc();
+        String username = "admin" + System.nanoTime() % 1_000_000 + "x" + USERNAMES.incrementAndGet();
+        String id = operations.documentName("importLegacyEnterprise")
+                .variable("input", importInput(uscc, username))
+                .execute()
+                .path("importLegacyEnterprise.id").entity(String.class).get();
+        return new ImportedEnterprise(id, uscc, username, ADMIN_PASSWORD);
+    }
+
+    public static final String ADMIN_PASSWORD = "Passw0rd-admin";
+
+    public static Map<String, Object> importInput(String uscc, String adminUsername) {
+        return Map.of(
+                "name", "测试贸易有限公司",
+                "uscc", uscc,
+                "legalRepName", "张三",
+                "legalRepDocumentType", "RESIDENT_ID_CARD",
+                "legalRepDocumentNumber", "11010519491231002X",
+                "origin", "LEGACY_INSPECTION",
+                "administrator", Map.of(
+                        "username", adminUsername,
+                        "initialPassword", ADMIN_PASSWORD,
+                        "ownerName", "李四",
+                        "documentType", "RESIDENT_ID_CARD",
+                        "documentNumber", "110101199003070019",
+                        "idValidFrom", "20200101",
+                        "idValidTo", "20400101"));
+    }
+
+    public record ImportedEnterprise(String id, String uscc, String adminUsername, String adminPassword) {
+    }
+}

@@ -1,0 +1,40 @@
+package cn.singlewindow.realname.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The real application on its embedded PostgreSQL and a real HTTP port. Every subclass shares one running
+ * service (Spring caches the context), whose data lives in a fresh temporary directory.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class RunningService {
+
+    private static final Path DATA_DIR = newDataDir();
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) {
+        registry.add("realname.data-dir", DATA_DIR::toString);
+    }
+
+    protected GraphQlApi api() {
+        return new GraphQlApi(port);
+    }
+
+    private static Path newDataDir() {
+        try {
+            return Files.createTempDirectory("realname-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

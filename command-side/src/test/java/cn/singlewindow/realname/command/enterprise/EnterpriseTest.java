@@ -1,0 +1,130 @@
+package cn.singlewindow.realname.command.enterprise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.singlewindow.realname.messages.account.AccountId;
+import cn.singlewindow.realname.messages.account.DocumentType;
+import cn.singlewindow.realname.messages.common.RejectedException;
+import cn.singlewindow.realname.messages.enterprise.ChangeEnterpriseInfo;
+import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
+import cn.singlewindow.realname.messages.enterprise.EnterpriseInfoChanged;
+import cn.singlewindow.realname.messages.enterprise.EnterpriseOrigin;
+import cn.singlewindow.realname.messages.enterprise.LegacyEnterpriseImported;
+import cn.singlewindow.realname.messages.enterprise.LegalRepresentative;
+import cn.singlewindow.realname.messages.enterprise.OrgCode;
+import cn.singlewindow.realname.messages.enterprise.Uscc;
+import cn.singlewindow.realname.messages.testing.SampleCodes;
+import java.util.HashMap;
+import java.util.Map;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class EnterpriseTest {
+
+    private final EnterpriseId id = EnterpriseId.create();
+    private final Uscc uscc = Uscc.of(SampleCodes.randomUscc());
+    private final InMemoryUsccRegistry registry = new InMemoryUsccRegistry();
+    private FixtureConfiguration<Enterprise> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Enterprise.class);
+        fixture.registerInjectableResource(registry);
+        registry.claim(uscc, id);
+    }
+
+    private LegacyEnterpriseImported imported() {
+        return new LegacyEnterpriseImported(id, "测试贸易有限公司", uscc, uscc.orgCode(),
+                new LegalRepresentative("张三", DocumentType.RESIDENT_ID_CARD, "11010519491231002X"),
+                EnterpriseOrigin.LEGACY_INSPECTION, AccountId.create());
+    }
+
+    @Test
+    void a_new_name_is_changed_and_the_new_version_answered() {
+        fixture.given(imported())
+                .when(new ChangeEnterpriseInfo(id, "新名称有限公司", uscc, null))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new EnterpriseInfoChanged(id, "新名称有限公司", uscc, uscc.orgCode()))
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void the_same_information_again_changes_nothing() {
+        fixture.given(imported())
+                .when(new ChangeEnterpriseInfo(id, "测试贸易有限公司", uscc, uscc.orgCode()))
+                .expectNoEvents()
+                .expectResultMessagePayload(0L);
+    }
+
+    @Test
+    void changing_name_uscc_and_organisation_code_at_once_is_refused() {
+        Uscc other = Uscc.of(SampleCodes.randomUscc());
+        fixture.given(imported())
+                .when(new ChangeEnterpriseInfo(id, "另一个名称有限公司", other, other.orgCode()))
+                .expectNoEvents()
+                .expectException(RejectedException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("TOO_MANY_IDENTITY_FIELDS_CHANGED"));
+    }
+
+    @Test
+    void two_of_the_three_may_change_and_the_uscc_claim_moves_with_them() {
+        Uscc other = Uscc.of(SampleCodes.randomUscc());
+        fixture.given(imported())
+                .when(new ChangeEnterpriseInfo(id, "测试贸易有限公司", other, null))
+                .expectEvents(new EnterpriseInfoChanged(id, "测试贸易有限公司", other, other.orgCode()));
+        assertThat(registry.holderOf(other)).isEqualTo(id);
+        assertThat(registry.holderOf(uscc)).isNull();
+    }
+
+    @Test
+    void an_organisation_code_that_is_not_the_usccs_is_refused() {
+        OrgCode unrelated = OrgCode.of(SampleCodes.orgCodeFor(SampleCodes.randomOrgBody()));
+        fixture.given(imported())
+                .when(new ChangeEnterpriseInfo(id, "测试贸易有限公司", uscc, unrelated))
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("ORG_CODE_MISMATCH"));
+    }
+
+    @Test
+    void a_blank_name_is_refused() {
+        fixture.given(imported())
+                .when(new ChangeEnterpriseInfo(id, "  ", uscc, null))
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("VALIDATION_FAILED"));
+    }
+
+    @Test
+    void a_uscc_held_by_another_enterprise_is_refused() {
+        Uscc taken = Uscc.of(SampleCodes.randomUscc());
+        registry.claim(taken, EnterpriseId.create());
+        fixture.given(imported())
+                .when(new ChangeEnterpriseInfo(id, "测试贸易有限公司", taken, null))
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("USCC_ALREADY_REGISTERED"));
+    }
+
+    /** The registry's contract without a database; the JDBC one is exercised by the API tests. */
+    static final class InMemoryUsccRegistry implements UsccRegistry {
+
+        private final Map<Uscc, EnterpriseId> holders = new HashMap<>();
+
+        @Override
+        public void claim(Uscc code, EnterpriseId enterpriseId) {
+            if (holders.putIfAbsent(code, enterpriseId) != null) {
+                throw new RejectedException(EnterpriseRejections.USCC_ALREADY_REGISTERED);
+            }
+        }
+
+        @Override
+        public void move(Uscc from, Uscc to, EnterpriseId enterpriseId) {
+            claim(to, enterpriseId);
+            holders.remove(from, enterpriseId);
+        }
+
+        EnterpriseId holderOf(Uscc code) {
+            return holders.get(code);
+        }
+    }
+}
