@@ -16,3 +16,12 @@ CREATE TABLE account_credential (
     created_at    TIMESTAMPTZ  NOT NULL DEFAULT now()
 );
 CREATE INDEX account_credential_enterprise ON account_credential (enterprise_id);
+
+-- Manual §2.4: within one enterprise no two accounts' owners share a document number.
+CREATE TABLE enterprise_owner_document (
+    enterprise_id   VARCHAR(64) NOT NULL,
+    document_number VARCHAR(40) NOT NULL,
+    account_id      VARCHAR(64) NOT NULL,
+    PRIMARY KEY (enterprise_id, document_number)
+);
+CREATE INDEX enterprise_owner_document_account ON enterprise_owner_document (account_id);

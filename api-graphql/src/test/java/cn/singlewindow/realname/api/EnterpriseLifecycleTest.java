@@ -45,7 +45,7 @@ class EnterpriseLifecycleTest extends RunningService {
                 .containsExactly("NOT_STARTED", "NOT_STARTED", "NOT_STARTED");
         read.path("enterprise.accounts[0].username").entity(String.class).isEqualTo(enterprise.adminUsername());
         read.path("enterprise.accounts[0].role").entity(String.class).isEqualTo("ADMINISTRATOR");
-        read.path("enterprise.accounts[0].documentNumber").entity(String.class).isEqualTo("1101**********0019");
+        read.path("enterprise.accounts[0].documentNumber").entity(String.class).isEqualTo("1101**********0011");
         read.path("enterprise.accounts[0].enterprise.id").entity(String.class).isEqualTo(enterprise.id());
 
         admin.documentName("me").execute()

@@ -78,7 +78,7 @@ public final class GraphQlApi {
                         "initialPassword", ADMIN_PASSWORD,
                         "ownerName", "李四",
                         "documentType", "RESIDENT_ID_CARD",
-                        "documentNumber", "110101199003070019",
+                        "documentNumber", "110101199003070011",
                         "idValidFrom", "20200101",
                         "idValidTo", "20400101"));
     }

@@ -3,21 +3,28 @@ package cn.singlewindow.realname.api.account;
 import cn.singlewindow.realname.api.captcha.Captchas;
 import cn.singlewindow.realname.api.common.Commands;
 import cn.singlewindow.realname.api.common.ReadYourWrites;
+import cn.singlewindow.realname.api.error.ApiRejections;
 import cn.singlewindow.realname.api.security.Access;
+import cn.singlewindow.realname.api.security.Actor;
 import cn.singlewindow.realname.api.security.SessionTokens;
 import cn.singlewindow.realname.messages.account.AccountId;
+import cn.singlewindow.realname.messages.account.AccountOwner;
+import cn.singlewindow.realname.messages.account.ChangeAccountInfo;
+import cn.singlewindow.realname.messages.account.DocumentType;
 import cn.singlewindow.realname.messages.account.AccountRole;
 import cn.singlewindow.realname.messages.account.AccountView;
 import cn.singlewindow.realname.messages.account.AuthenticateAccount;
 import cn.singlewindow.realname.messages.account.CreateStaffAccount;
 import cn.singlewindow.realname.messages.account.FindAccount;
 import cn.singlewindow.realname.messages.account.LoginOutcome;
+import cn.singlewindow.realname.messages.common.ChinaTime;
 import cn.singlewindow.realname.messages.common.Password;
 import cn.singlewindow.realname.messages.common.RejectedException;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseView;
 import cn.singlewindow.realname.messages.enterprise.FindEnterprises;
 import graphql.GraphQLContext;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -46,14 +53,20 @@ class AccountController {
     private final ReadYourWrites readYourWrites;
     private final Captchas captchas;
     private final SessionTokens sessionTokens;
+    private final Clock clock;
 
     AccountController(Commands commands, QueryGateway queries, ReadYourWrites readYourWrites, Captchas captchas,
-                      SessionTokens sessionTokens) {
+                      SessionTokens sessionTokens, Clock clock) {
         this.commands = commands;
         this.queries = queries;
         this.readYourWrites = readYourWrites;
         this.captchas = captchas;
         this.sessionTokens = sessionTokens;
+        this.clock = clock;
+    }
+
+    record ChangeAccountInfoInput(String accountId, String ownerName, DocumentType documentType,
+                                  String documentNumber, String idValidFrom, String idValidTo) {
     }
 
     record LoginInput(String username, String password, String captchaId, String captchaAnswer) {
@@ -95,6 +108,31 @@ class AccountController {
                         input.role()), context)
                 .thenCompose(done -> readYourWrites.await(new FindAccount(accountId), AccountView.class,
                         AccountView::version, 0));
+    }
+
+    /** Manual §2.4: the account's own user, or the administrator of its enterprise. */
+    @MutationMapping
+    @PreAuthorize("isAuthenticated()")
+    CompletableFuture<AccountView> changeAccountInfo(@Argument ChangeAccountInfoInput input, GraphQLContext context) {
+        AccountId accountId = new AccountId(input.accountId());
+        Actor actor = Access.actor();
+        AccountOwner owner = AccountOwner.of(input.ownerName(), input.documentType(), input.documentNumber(),
+                input.idValidFrom(), input.idValidTo(), ChinaTime.today(clock));
+        return account(accountId)
+                .thenCompose(target -> {
+                    if (target == null || !mayEdit(actor, target)) {
+                        throw new RejectedException(ApiRejections.FORBIDDEN);
+                    }
+                    return commands.<Long>send(new ChangeAccountInfo(accountId, owner), context);
+                })
+                .thenCompose(version -> readYourWrites.await(new FindAccount(accountId), AccountView.class,
+                        AccountView::version, version));
+    }
+
+    private static boolean mayEdit(Actor actor, AccountView target) {
+        return actor.accountId().equals(target.id())
+                || (actor.role() == AccountRole.ADMINISTRATOR && target.enterpriseId() != null
+                && actor.belongsTo(target.enterpriseId()));
     }
 
     @SchemaMapping(typeName = "Account", field = "id")

@@ -13,7 +13,9 @@ import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseView;
 import cn.singlewindow.realname.messages.enterprise.FindEnterprise;
 import cn.singlewindow.realname.messages.enterprise.ImportLegacyEnterprise;
+import cn.singlewindow.realname.messages.common.ChinaTime;
 import graphql.GraphQLContext;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -36,11 +38,13 @@ class EnterpriseController {
     private final Commands commands;
     private final QueryGateway queries;
     private final ReadYourWrites readYourWrites;
+    private final Clock clock;
 
-    EnterpriseController(Commands commands, QueryGateway queries, ReadYourWrites readYourWrites) {
+    EnterpriseController(Commands commands, QueryGateway queries, ReadYourWrites readYourWrites, Clock clock) {
         this.commands = commands;
         this.queries = queries;
         this.readYourWrites = readYourWrites;
+        this.clock = clock;
     }
 
     @QueryMapping
@@ -56,7 +60,7 @@ class EnterpriseController {
     @PreAuthorize("hasRole('OPERATIONS')")
     CompletableFuture<EnterpriseView> importLegacyEnterprise(@Argument ImportLegacyEnterpriseInput input,
                                                              GraphQLContext context) {
-        ImportLegacyEnterprise command = input.toCommand();
+        ImportLegacyEnterprise command = input.toCommand(ChinaTime.today(clock));
         // The administrator's account is projected after its enterprise (same sequence), so once it shows,
         // both do.
         return commands.send(command, context)

@@ -1,6 +1,5 @@
 package cn.singlewindow.realname.api.enterprise;
 
-import cn.singlewindow.realname.api.common.Inputs;
 import cn.singlewindow.realname.messages.account.AccountId;
 import cn.singlewindow.realname.messages.account.AccountOwner;
 import cn.singlewindow.realname.messages.account.DocumentType;
@@ -13,6 +12,7 @@ import cn.singlewindow.realname.messages.enterprise.ImportLegacyEnterprise;
 import cn.singlewindow.realname.messages.enterprise.LegalRepresentative;
 import cn.singlewindow.realname.messages.enterprise.OrgCode;
 import cn.singlewindow.realname.messages.enterprise.Uscc;
+import java.time.LocalDate;
 
 /** GraphQL inputs of the enterprise operations, and the commands they become. */
 final class EnterpriseInputs {
@@ -23,11 +23,9 @@ final class EnterpriseInputs {
     record AdministratorInput(String username, String initialPassword, String ownerName, DocumentType documentType,
                               String documentNumber, String idValidFrom, String idValidTo) {
 
-        NewAccount toNewAccount() {
+        NewAccount toNewAccount(LocalDate today) {
             return new NewAccount(AccountId.create(), username, new Password(initialPassword),
-                    new AccountOwner(Inputs.text("ownerName", ownerName, 100), documentType,
-                            Inputs.text("documentNumber", documentNumber, 40),
-                            Inputs.text("idValidFrom", idValidFrom, 8), Inputs.text("idValidTo", idValidTo, 8)));
+                    AccountOwner.of(ownerName, documentType, documentNumber, idValidFrom, idValidTo, today));
         }
     }
 
@@ -35,12 +33,11 @@ final class EnterpriseInputs {
                                        DocumentType legalRepDocumentType, String legalRepDocumentNumber,
                                        EnterpriseOrigin origin, AdministratorInput administrator) {
 
-        ImportLegacyEnterprise toCommand() {
+        ImportLegacyEnterprise toCommand(LocalDate today) {
             Uscc code = Uscc.of(uscc);
             return new ImportLegacyEnterprise(EnterpriseId.create(), name, code, orgCodeOr(code, orgCode),
-                    new LegalRepresentative(Inputs.text("legalRepName", legalRepName, 100), legalRepDocumentType,
-                            Inputs.text("legalRepDocumentNumber", legalRepDocumentNumber, 40)),
-                    origin, administrator.toNewAccount());
+                    LegalRepresentative.of(legalRepName, legalRepDocumentType, legalRepDocumentNumber, today),
+                    origin, administrator.toNewAccount(today));
         }
     }
 

@@ -23,11 +23,14 @@ public class AccountOpening {
     private final Repository<Account> accounts;
     private final CredentialStore credentials;
     private final PasswordEncoder passwordEncoder;
+    private final OwnerDocumentRegistry ownerDocuments;
 
-    AccountOpening(Repository<Account> accounts, CredentialStore credentials, PasswordEncoder passwordEncoder) {
+    AccountOpening(Repository<Account> accounts, CredentialStore credentials, PasswordEncoder passwordEncoder,
+                   OwnerDocumentRegistry ownerDocuments) {
         this.accounts = accounts;
         this.credentials = credentials;
         this.passwordEncoder = passwordEncoder;
+        this.ownerDocuments = ownerDocuments;
     }
 
     private void checkAvailable(String username, Password password) {
@@ -47,6 +50,9 @@ public class AccountOpening {
         checkAvailable(username, password);
         credentials.add(new Credential(accountId, username, passwordEncoder.encode(password.value()), role,
                 enterpriseId));
+        if (enterpriseId != null && owner != null) {
+            ownerDocuments.claim(enterpriseId, owner.documentNumber(), accountId);
+        }
         try {
             accounts.newInstance(() -> new Account(accountId, enterpriseId, username, role, owner));
         } catch (Exception e) {

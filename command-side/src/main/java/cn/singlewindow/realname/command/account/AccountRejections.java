@@ -22,6 +22,15 @@ final class AccountRejections {
             "A staff account has role OPERATIONS, AUDITOR or ANALYST.",
             "工作人员账号的角色只能是运维、审计或分析。").onField("role");
 
+    static final Rejection DUPLICATE_DOCUMENT_NUMBER = Rejection.of("DUPLICATE_DOCUMENT_NUMBER",
+            "Another account of this enterprise has an owner with this document number.",
+            "一个企业下的所有账号，其归属人的证件号码不能重复，修改后的证件号码不能与本企业其他操作员的证件号码重复。")
+            .onField("documentNumber");
+
+    static final Rejection IDENTITY_LOCKED = Rejection.of("IDENTITY_LOCKED",
+            "The owner's identity has been verified; only the validity dates may still change.",
+            "账号归属人身份已通过核验，只能修改证件有效日期。");
+
     private AccountRejections() {
     }
 }

@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 import cn.singlewindow.realname.messages.account.AccountId;
+import cn.singlewindow.realname.messages.certification.CertificationPassed;
 import cn.singlewindow.realname.messages.common.RejectedException;
 import cn.singlewindow.realname.messages.enterprise.ChangeEnterpriseInfo;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
@@ -35,6 +36,7 @@ public class Enterprise {
     private OrgCode orgCode;
     private EnterpriseOrigin origin;
     private LegalRepresentative legalRepresentative;
+    private boolean certified;
 
     protected Enterprise() {
         // for Axon
@@ -51,6 +53,7 @@ public class Enterprise {
     /** Manual §2.3. Answers the version after the change, so the caller can wait for its projection. */
     @CommandHandler
     long handle(ChangeEnterpriseInfo command, UsccRegistry usccRegistry) {
+        requireInScope();
         requireName(command.name());
         OrgCode newOrgCode = command.orgCode() == null ? command.uscc().orgCode() : command.orgCode();
         requireOrgCodeOf(command.uscc(), newOrgCode);
@@ -64,11 +67,21 @@ public class Enterprise {
         if (changed == 0) {
             return getVersion();
         }
+        if (certified) {
+            throw new RejectedException(EnterpriseRejections.ENTERPRISE_LOCKED);
+        }
         if (!command.uscc().equals(uscc)) {
             usccRegistry.move(uscc, command.uscc(), enterpriseId);
         }
         apply(new EnterpriseInfoChanged(enterpriseId, newName, command.uscc(), newOrgCode));
         return getVersion();
+    }
+
+    /** Manual §一: only migrated enterprises use these flows. */
+    private void requireInScope() {
+        if (!origin.needsCertification()) {
+            throw new RejectedException(EnterpriseRejections.NOT_APPLICABLE);
+        }
     }
 
     private static void requireName(String candidate) {
@@ -98,5 +111,10 @@ public class Enterprise {
         name = event.name();
         uscc = event.uscc();
         orgCode = event.orgCode();
+    }
+
+    @EventSourcingHandler
+    void on(CertificationPassed event) {
+        certified = true;
     }
 }

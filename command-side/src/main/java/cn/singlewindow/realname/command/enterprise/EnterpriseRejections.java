@@ -21,6 +21,17 @@ final class EnterpriseRejections {
             "The enterprise name is required (at most 200 characters).",
             "请填写企业名称（不超过200个字符）。").onField("name");
 
+    static final Rejection NOT_APPLICABLE = Rejection.of("NOT_APPLICABLE",
+            "Real-name certification is for enterprise users migrated from the former inspection system or another"
+                    + " local system; users registered through the Single Window or logging in with E-Port card media"
+                    + " are already certified.",
+            "本功能适用于从原检系统或其他地方系统迁移到单一窗口、未做实名认证的企业用户；"
+                    + "通过单一窗口注册的企业用户以及直接使用电子口岸卡介质登录的企业用户无需进行实名认证。");
+
+    static final Rejection ENTERPRISE_LOCKED = Rejection.of("ENTERPRISE_LOCKED",
+            "The enterprise has passed real-name certification; its name, USCC and organisation code are locked.",
+            "企业已通过实名认证，企业名称、统一社会信用代码、组织机构代码不能再修改。");
+
     private EnterpriseRejections() {
     }
 }

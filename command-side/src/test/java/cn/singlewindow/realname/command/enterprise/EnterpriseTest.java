@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.singlewindow.realname.messages.account.AccountId;
 import cn.singlewindow.realname.messages.account.DocumentType;
+import cn.singlewindow.realname.messages.certification.CertificationMethod;
+import cn.singlewindow.realname.messages.certification.CertificationPassed;
+import cn.singlewindow.realname.messages.certification.SecurityLevel;
 import cn.singlewindow.realname.messages.common.RejectedException;
 import cn.singlewindow.realname.messages.enterprise.ChangeEnterpriseInfo;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
@@ -36,9 +39,37 @@ class EnterpriseTest {
     }
 
     private LegacyEnterpriseImported imported() {
+        return importedFrom(EnterpriseOrigin.LEGACY_INSPECTION);
+    }
+
+    private LegacyEnterpriseImported importedFrom(EnterpriseOrigin origin) {
         return new LegacyEnterpriseImported(id, "测试贸易有限公司", uscc, uscc.orgCode(),
                 new LegalRepresentative("张三", DocumentType.RESIDENT_ID_CARD, "11010519491231002X"),
-                EnterpriseOrigin.LEGACY_INSPECTION, AccountId.create());
+                origin, AccountId.create());
+    }
+
+    @Test
+    void an_enterprise_registered_through_the_single_window_is_not_in_scope() {
+        fixture.given(importedFrom(EnterpriseOrigin.SINGLE_WINDOW_REGISTERED))
+                .when(new ChangeEnterpriseInfo(id, "新名称有限公司", uscc, null))
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("NOT_APPLICABLE"));
+    }
+
+    @Test
+    void an_enterprise_migrated_from_a_local_system_is_in_scope() {
+        fixture.given(importedFrom(EnterpriseOrigin.LOCAL_SYSTEM))
+                .when(new ChangeEnterpriseInfo(id, "新名称有限公司", uscc, null))
+                .expectEvents(new EnterpriseInfoChanged(id, "新名称有限公司", uscc, uscc.orgCode()));
+    }
+
+    @Test
+    void once_a_certification_method_passed_the_identity_fields_are_locked() {
+        fixture.given(imported(), new CertificationPassed(id, "attempt-1", CertificationMethod.LEGAL_REP,
+                        SecurityLevel.MEDIUM))
+                .when(new ChangeEnterpriseInfo(id, "新名称有限公司", uscc, null))
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("ENTERPRISE_LOCKED"));
     }
 
     @Test

@@ -9,7 +9,7 @@ public final class Masking {
     private Masking() {
     }
 
-    /** {@code 110101199003070019} becomes {@code 1101**********0019}. */
+    /** {@code 110101199003070011} becomes {@code 1101**********0011}. */
     public static String documentNumber(String number) {
         return keepEnds(number, 4, 4);
     }

@@ -1,11 +1,13 @@
 package cn.singlewindow.realname.query.directory;
 
 import cn.singlewindow.realname.messages.account.AccountId;
+import cn.singlewindow.realname.messages.account.AccountInfoChanged;
 import cn.singlewindow.realname.messages.account.AccountOpened;
 import cn.singlewindow.realname.messages.account.AccountOwner;
 import cn.singlewindow.realname.messages.account.AccountView;
 import cn.singlewindow.realname.messages.account.FindAccount;
 import cn.singlewindow.realname.messages.account.FindAccountsOfEnterprises;
+import cn.singlewindow.realname.messages.account.OwnerIdentityVerified;
 import cn.singlewindow.realname.messages.certification.CertificationMethod;
 import cn.singlewindow.realname.messages.certification.CertificationOverview;
 import cn.singlewindow.realname.messages.certification.MethodStatus;
@@ -95,7 +97,27 @@ public class EnterpriseDirectoryProjection {
         row.enterpriseId = event.enterpriseId() == null ? null : event.enterpriseId().value();
         row.username = event.username();
         row.role = event.role();
-        AccountOwner owner = event.owner();
+        applyOwner(row, event.owner());
+        saveAndEmit(row, sequence, at);
+    }
+
+    @EventHandler
+    void on(AccountInfoChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        accountAfter(event.accountId(), sequence).ifPresent(row -> {
+            applyOwner(row, event.owner());
+            saveAndEmit(row, sequence, at);
+        });
+    }
+
+    @EventHandler
+    void on(OwnerIdentityVerified event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        accountAfter(event.accountId(), sequence).ifPresent(row -> {
+            row.identityVerified = true;
+            saveAndEmit(row, sequence, at);
+        });
+    }
+
+    private static void applyOwner(AccountRow row, AccountOwner owner) {
         if (owner != null) {
             row.ownerName = owner.name();
             row.documentType = owner.documentType();
@@ -103,11 +125,6 @@ public class EnterpriseDirectoryProjection {
             row.idValidFrom = owner.idValidFrom();
             row.idValidTo = owner.idValidTo();
         }
-        row.version = sequence;
-        row.updatedAt = at;
-        accounts.save(row);
-        AccountView view = toView(row);
-        updateEmitter.emit(FindAccount.class, q -> q.accountId().equals(view.id()), view);
     }
 
     @ResetHandler
@@ -142,6 +159,18 @@ public class EnterpriseDirectoryProjection {
 
     private Optional<EnterpriseRow> enterpriseAfter(EnterpriseId id, long sequence) {
         return enterprises.findById(id.value()).filter(row -> row.version < sequence);
+    }
+
+    private Optional<AccountRow> accountAfter(AccountId id, long sequence) {
+        return accounts.findById(id.value()).filter(row -> row.version < sequence);
+    }
+
+    private void saveAndEmit(AccountRow row, long sequence, Instant at) {
+        row.version = sequence;
+        row.updatedAt = at;
+        accounts.save(row);
+        AccountView view = toView(row);
+        updateEmitter.emit(FindAccount.class, q -> q.accountId().equals(view.id()), view);
     }
 
     private void saveAndEmit(EnterpriseRow row, long sequence, Instant at) {

@@ -1,0 +1,91 @@
+package cn.singlewindow.realname.api;
+
+import static cn.singlewindow.realname.api.EnterpriseLifecycleTest.code;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.singlewindow.realname.api.GraphQlApi.ImportedEnterprise;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Manual §2.4 over HTTP. */
+class AccountInformationTest extends RunningService {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private Map<String, Object> input(String accountId, String type, String number, String from, String to) {
+        Map<String, Object> input = new HashMap<>();
+        input.put("accountId", accountId);
+        input.put("ownerName", "王五");
+        input.put("documentType", type);
+        input.put("documentNumber", number);
+        input.put("idValidFrom", from);
+        input.put("idValidTo", to);
+        return input;
+    }
+
+    @Test
+    void an_administrator_corrects_the_owner_information_and_sees_it_masked() {
+        GraphQlApi api = api();
+        ImportedEnterprise enterprise = api.importEnterprise(api.asOperations());
+        String token = api.tokenOf(enterprise.adminUsername(), enterprise.adminPassword());
+        HttpGraphQlTester admin = api.as(token);
+        String accountId = admin.documentName("me").execute().path("me.id").entity(String.class).get();
+
+        admin.documentName("changeAccountInfo")
+                .variable("input", input(accountId, "RESIDENT_ID_CARD", "11010519491231002x", "20150101", "00000000"))
+                .execute()
+                .path("changeAccountInfo.documentNumber").entity(String.class).isEqualTo("1101**********002X")
+                .path("changeAccountInfo.ownerName").entity(String.class).isEqualTo("王五")
+                .path("changeAccountInfo.idValidTo").entity(String.class).isEqualTo("00000000");
+    }
+
+    @Test
+    void invalid_owner_information_is_refused_with_the_rule_that_failed_and_changes_nothing() {
+        GraphQlApi api = api();
+        ImportedEnterprise enterprise = api.importEnterprise(api.asOperations());
+        HttpGraphQlTester admin = api.as(api.tokenOf(enterprise.adminUsername(), enterprise.adminPassword()));
+        String accountId = admin.documentName("me").execute().path("me.id").entity(String.class).get();
+        long before = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, accountId);
+
+        admin.documentName("changeAccountInfo")
+                .variable("input", input(accountId, "RESIDENT_ID_CARD", "110105194912310021", "20150101", "00000000"))
+                .execute().errors().satisfy(code("INVALID_DOCUMENT_NUMBER"));
+        admin.documentName("changeAccountInfo")
+                .variable("input", input(accountId, "PRC_PASSPORT", "K12345678", null, null))
+                .execute().errors().satisfy(code("PASSPORT_NOT_PRC"));
+        admin.documentName("changeAccountInfo")
+                .variable("input", input(accountId, "RESIDENT_ID_CARD", "11010519491231002X", "20000101", "20100101"))
+                .execute().errors().satisfy(code("DOCUMENT_EXPIRED"));
+        admin.documentName("changeAccountInfo")
+                .variable("input", input(accountId, "RESIDENT_ID_CARD", "11010519491231002X", "20200101", "2030-01-01"))
+                .execute().errors().satisfy(code("VALIDATION_FAILED"));
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, accountId)).isEqualTo(before);
+    }
+
+    @Test
+    void nobody_changes_an_account_of_another_enterprise() {
+        GraphQlApi api = api();
+        HttpGraphQlTester operations = api.asOperations();
+        ImportedEnterprise own = api.importEnterprise(operations);
+        ImportedEnterprise other = api.importEnterprise(operations);
+        String otherAccount = api.as(api.tokenOf(other.adminUsername(), other.adminPassword()))
+                .documentName("me").execute().path("me.id").entity(String.class).get();
+
+        api.as(api.tokenOf(own.adminUsername(), own.adminPassword())).documentName("changeAccountInfo")
+                .variable("input", input(otherAccount, "RESIDENT_ID_CARD", "11010519491231002X", "20150101",
+                        "00000000"))
+                .execute().errors().satisfy(code("FORBIDDEN"));
+        operations.documentName("changeAccountInfo")
+                .variable("input", input(otherAccount, "RESIDENT_ID_CARD", "11010519491231002X", "20150101",
+                        "00000000"))
+                .execute().errors().satisfy(code("FORBIDDEN"));
+    }
+}

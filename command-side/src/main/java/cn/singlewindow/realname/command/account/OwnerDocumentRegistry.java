@@ -1,0 +1,16 @@
+package cn.singlewindow.realname.command.account;
+
+import cn.singlewindow.realname.messages.account.AccountId;
+import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
+
+/**
+ * Manual §2.4 (2): within one enterprise, no two accounts' owners have the same document number. A rule across
+ * Account aggregates, kept in a table with a unique key and written in the command's own transaction.
+ */
+public interface OwnerDocumentRegistry {
+
+    /** Rejects with DUPLICATE_DOCUMENT_NUMBER when another account of the enterprise holds the number. */
+    void claim(EnterpriseId enterpriseId, String documentNumber, AccountId accountId);
+
+    void release(EnterpriseId enterpriseId, String documentNumber, AccountId accountId);
+}
