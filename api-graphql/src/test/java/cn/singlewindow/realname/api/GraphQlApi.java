@@ -2,6 +2,7 @@ package cn.singlewindow.realname.api;
 
 import cn.singlewindow.realname.messages.testing.SampleCodes;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -33,16 +34,39 @@ public final class GraphQlApi {
         return anonymous.mutate().header("Authorization", "Bearer " + token).build();
     }
 
-    public GraphQlTester.Response login(String username, String password) {
+    /** A fresh captcha id and its answer, read through the sandbox. */
+    public Map<String, String> solvedCaptcha() {
         String captchaId = anonymous.documentName("captcha").execute()
                 .path("captcha.id").entity(String.class).get();
         String answer = anonymous.documentName("sandboxCaptchaAnswer").variable("captchaId", captchaId).execute()
                 .path("sandboxCaptchaAnswer").entity(String.class).get();
-        return anonymous.documentName("login")
-                .variable("input", Map.of("username", username, "password", password, "captchaId", captchaId,
-                        "captchaAnswer", answer))
-                .execute();
+        return Map.of("captchaId", captchaId, "captchaAnswer", answer);
     }
+
+    public GraphQlTester.Response login(String username, String password) {
+        Map<String, Object> input = new HashMap<>(solvedCaptcha());
+        input.put("username", username);
+        input.put("password", password);
+        return anonymous.documentName("login").variable("input", input).execute();
+    }
+
+    /** A PERSONAL account with a fresh user name and resident ID; answers its user name. */
+    public String registerPersonal(String ownerName) {
+        String username = "person" + System.nanoTime() % 1_000_000 + "x" + USERNAMES.incrementAndGet();
+        Map<String, Object> input = new HashMap<>(solvedCaptcha());
+        input.put("username", username);
+        input.put("password", PERSONAL_PASSWORD);
+        input.put("ownerName", ownerName);
+        input.put("documentType", "RESIDENT_ID_CARD");
+        input.put("documentNumber", SampleCodes.randomResidentId());
+        input.put("idValidFrom", "20200101");
+        input.put("idValidTo", "00000000");
+        anonymous.documentName("registerPersonalAccount").variable("input", input).execute()
+                .path("registerPersonalAccount.role").entity(String.class).isEqualTo("PERSONAL");
+        return username;
+    }
+
+    public static final String PERSONAL_PASSWORD = "Passw0rd-person";
 
     public String tokenOf(String username, String password) {
         return login(username, password).path("login.token").entity(String.class).get();

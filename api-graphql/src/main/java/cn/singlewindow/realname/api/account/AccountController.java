@@ -17,6 +17,7 @@ import cn.singlewindow.realname.messages.account.AuthenticateAccount;
 import cn.singlewindow.realname.messages.account.CreateStaffAccount;
 import cn.singlewindow.realname.messages.account.FindAccount;
 import cn.singlewindow.realname.messages.account.LoginOutcome;
+import cn.singlewindow.realname.messages.account.RegisterPersonalAccount;
 import cn.singlewindow.realname.messages.common.ChinaTime;
 import cn.singlewindow.realname.messages.common.Password;
 import cn.singlewindow.realname.messages.common.RejectedException;
@@ -72,6 +73,11 @@ class AccountController {
     record LoginInput(String username, String password, String captchaId, String captchaAnswer) {
     }
 
+    record RegisterPersonalAccountInput(String username, String password, String captchaId, String captchaAnswer,
+                                        String ownerName, DocumentType documentType, String documentNumber,
+                                        String idValidFrom, String idValidTo) {
+    }
+
     record CreateStaffAccountInput(String username, String password, AccountRole role) {
     }
 
@@ -92,6 +98,19 @@ class AccountController {
                                     AccountView::version, 0)
                             .thenApply(account -> new Session(token.token(), token.expiresAt(), account));
                 });
+    }
+
+    @MutationMapping
+    CompletableFuture<AccountView> registerPersonalAccount(@Argument RegisterPersonalAccountInput input,
+                                                           GraphQLContext context) {
+        AccountOwner owner = AccountOwner.of(input.ownerName(), input.documentType(), input.documentNumber(),
+                input.idValidFrom(), input.idValidTo(), ChinaTime.today(clock));
+        captchas.verify(input.captchaId(), input.captchaAnswer());
+        AccountId accountId = AccountId.create();
+        return commands.send(new RegisterPersonalAccount(accountId, input.username(), new Password(input.password()),
+                        owner), context)
+                .thenCompose(done -> readYourWrites.await(new FindAccount(accountId), AccountView.class,
+                        AccountView::version, 0));
     }
 
     @QueryMapping

@@ -1,14 +1,10 @@
 package cn.singlewindow.realname.api.axon;
 
 import cn.singlewindow.realname.messages.common.AuditMetadata;
-import cn.singlewindow.realname.messages.enterprise.EnterpriseEvent;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.async.SequencingPolicy;
-import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -85,18 +81,6 @@ class AxonPersistence {
     @Bean
     CorrelationDataProvider auditCorrelationData() {
         return new SimpleCorrelationDataProvider(AuditMetadata.KEYS.toArray(String[]::new));
-    }
-
-    /**
-     * An enterprise and its accounts are separate aggregates; sequencing on the enterprise keeps their events
-     * in order within one segment, so a projection never sees an account before its enterprise.
-     */
-    @Bean
-    SequencingPolicy<EventMessage<?>> enterpriseSequencingPolicy() {
-        SequentialPerAggregatePolicy perAggregate = SequentialPerAggregatePolicy.instance();
-        return event -> event.getPayload() instanceof EnterpriseEvent scoped && scoped.enterpriseId() != null
-                ? scoped.enterpriseId().value()
-                : perAggregate.getSequenceIdentifierFor(event);
     }
 
     /** A projection that fails on an event retries it instead of skipping it: nothing committed is lost. */

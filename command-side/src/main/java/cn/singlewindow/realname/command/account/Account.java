@@ -9,7 +9,13 @@ import cn.singlewindow.realname.messages.account.AccountLoggedIn;
 import cn.singlewindow.realname.messages.account.AccountOpened;
 import cn.singlewindow.realname.messages.account.AccountOwner;
 import cn.singlewindow.realname.messages.account.AccountRole;
+import cn.singlewindow.realname.command.enterprise.UsccRegistry;
 import cn.singlewindow.realname.messages.account.ChangeAccountInfo;
+import cn.singlewindow.realname.messages.account.DecideOperatorUpgrade;
+import cn.singlewindow.realname.messages.account.OperatorUpgradeApproved;
+import cn.singlewindow.realname.messages.account.OperatorUpgradeRejected;
+import cn.singlewindow.realname.messages.account.OperatorUpgradeRequested;
+import cn.singlewindow.realname.messages.account.RequestOperatorUpgrade;
 import cn.singlewindow.realname.messages.account.LoginRejected;
 import cn.singlewindow.realname.messages.account.OwnerIdentityVerified;
 import cn.singlewindow.realname.messages.common.RejectedException;
@@ -29,6 +35,8 @@ public class Account {
     private AccountRole role;
     private AccountOwner owner;
     private boolean identityVerified;
+    private String username;
+    private PendingUpgrade pendingUpgrade;
 
     protected Account() {
         // for Axon
@@ -59,6 +67,40 @@ public class Account {
         return getVersion();
     }
 
+    /** Manual §三: a personal account asks to join an enterprise; one request waits at a time. */
+    @CommandHandler
+    void handle(RequestOperatorUpgrade command, UsccRegistry enterprises) {
+        if (role != AccountRole.PERSONAL) {
+            throw new RejectedException(AccountRejections.NOT_PERSONAL);
+        }
+        if (pendingUpgrade != null) {
+            throw new RejectedException(AccountRejections.UPGRADE_ALREADY_PENDING);
+        }
+        EnterpriseId target = enterprises.holderOf(command.uscc())
+                .orElseThrow(() -> new RejectedException(AccountRejections.ENTERPRISE_NOT_FOUND));
+        apply(new OperatorUpgradeRequested(command.requestId(), accountId, target, username, owner));
+    }
+
+    /** The enterprise's administrator decides; approval makes this account an OPERATOR of the enterprise. */
+    @CommandHandler
+    void handle(DecideOperatorUpgrade command, OwnerDocumentRegistry documents, CredentialStore credentials) {
+        if (pendingUpgrade == null || !pendingUpgrade.requestId().equals(command.requestId())
+                || !pendingUpgrade.enterpriseId().equals(command.enterpriseId())) {
+            throw new RejectedException(AccountRejections.REQUEST_NOT_PENDING);
+        }
+        String reason = command.reason() == null ? null : command.reason().strip();
+        if (reason != null && reason.length() > 200 || !command.approve() && (reason == null || reason.isEmpty())) {
+            throw new RejectedException(AccountRejections.REASON_REQUIRED);
+        }
+        if (!command.approve()) {
+            apply(new OperatorUpgradeRejected(command.requestId(), accountId, command.enterpriseId(), reason));
+            return;
+        }
+        documents.claim(command.enterpriseId(), owner.documentNumber(), accountId);
+        credentials.joinEnterprise(accountId, command.enterpriseId(), AccountRole.OPERATOR);
+        apply(new OperatorUpgradeApproved(command.requestId(), accountId, command.enterpriseId(), reason));
+    }
+
     void recordLogin(String method) {
         apply(new AccountLoggedIn(accountId, enterpriseId, method));
     }
@@ -73,6 +115,27 @@ public class Account {
         enterpriseId = event.enterpriseId();
         role = event.role();
         owner = event.owner();
+        username = event.username();
+    }
+
+    @EventSourcingHandler
+    void on(OperatorUpgradeRequested event) {
+        pendingUpgrade = new PendingUpgrade(event.requestId(), event.enterpriseId());
+    }
+
+    @EventSourcingHandler
+    void on(OperatorUpgradeApproved event) {
+        pendingUpgrade = null;
+        role = AccountRole.OPERATOR;
+        enterpriseId = event.enterpriseId();
+    }
+
+    @EventSourcingHandler
+    void on(OperatorUpgradeRejected event) {
+        pendingUpgrade = null;
+    }
+
+    private record PendingUpgrade(String requestId, EnterpriseId enterpriseId) {
     }
 
     @EventSourcingHandler

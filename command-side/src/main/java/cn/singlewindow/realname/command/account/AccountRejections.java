@@ -31,6 +31,25 @@ final class AccountRejections {
             "The owner's identity has been verified; only the validity dates may still change.",
             "账号归属人身份已通过核验，只能修改证件有效日期。");
 
+    static final Rejection NOT_PERSONAL = Rejection.of("NOT_APPLICABLE",
+            "Only a personal account can ask to become an enterprise operator.",
+            "只有个人账号可以申请升级为企业操作员。");
+
+    static final Rejection ENTERPRISE_NOT_FOUND = Rejection.of("ENTERPRISE_NOT_FOUND",
+            "No enterprise user has this USCC.",
+            "未找到该统一社会信用代码对应的企业用户，请核对后重新填写。").onField("uscc");
+
+    static final Rejection UPGRADE_ALREADY_PENDING = Rejection.of("UPGRADE_ALREADY_PENDING",
+            "A request is already waiting for the enterprise administrator's decision.",
+            "已有待审核的升级申请，请等待企业管理员处理。");
+
+    static final Rejection REQUEST_NOT_PENDING = Rejection.of("REQUEST_NOT_PENDING",
+            "This request is not waiting for a decision.", "该申请不存在或已处理。");
+
+    static final Rejection REASON_REQUIRED = Rejection.of("VALIDATION_FAILED",
+            "A rejection needs a reason (at most 200 characters).", "拒绝申请时请填写原因（不超过200个字符）。")
+            .onField("reason");
+
     private AccountRejections() {
     }
 }

@@ -34,6 +34,12 @@ class CredentialStore {
         }
     }
 
+    /** The account now belongs to the enterprise in that role: sessions issued from here on say so. */
+    void joinEnterprise(AccountId accountId, EnterpriseId enterpriseId, AccountRole role) {
+        jdbc.update("UPDATE account_credential SET enterprise_id = ?, role = ? WHERE account_id = ?",
+                enterpriseId.value(), role.name(), accountId.value());
+    }
+
     boolean exists(String username) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM account_credential WHERE username = ?)", Boolean.class, username));

@@ -3,6 +3,7 @@ package cn.singlewindow.realname.command.enterprise;
 import cn.singlewindow.realname.messages.common.RejectedException;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
 import cn.singlewindow.realname.messages.enterprise.Uscc;
+import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -24,6 +25,12 @@ class JdbcUsccRegistry implements UsccRegistry {
         } catch (DuplicateKeyException taken) {
             throw new RejectedException(EnterpriseRejections.USCC_ALREADY_REGISTERED);
         }
+    }
+
+    @Override
+    public Optional<EnterpriseId> holderOf(Uscc uscc) {
+        return jdbc.queryForList("SELECT enterprise_id FROM enterprise_uscc WHERE uscc = ?", String.class,
+                uscc.value()).stream().findFirst().map(EnterpriseId::new);
     }
 
     @Override

@@ -12,6 +12,9 @@ public interface UsccRegistry {
     /** Claims the code for the enterprise; rejects with USCC_ALREADY_REGISTERED when another holds it. */
     void claim(Uscc uscc, EnterpriseId enterpriseId);
 
+    /** The enterprise user holding the code, if any. */
+    java.util.Optional<EnterpriseId> holderOf(Uscc uscc);
+
     /** Moves the enterprise's claim from one code to another. */
     void move(Uscc from, Uscc to, EnterpriseId enterpriseId);
 }

@@ -97,7 +97,7 @@ class AccountTest {
                 .expectEvents(new AccountInfoChanged(id, enterprise, renewed));
     }
 
-    static final class InMemoryOwnerDocuments implements OwnerDocumentRegistry {
+    public static final class InMemoryOwnerDocuments implements OwnerDocumentRegistry {
 
         private final Map<String, AccountId> holders = new HashMap<>();
 

@@ -1,5 +1,6 @@
 package cn.singlewindow.realname.messages.testing;
 
+import cn.singlewindow.realname.messages.account.IdentityDocument;
 import cn.singlewindow.realname.messages.enterprise.OrgCode;
 import cn.singlewindow.realname.messages.enterprise.Uscc;
 import java.util.concurrent.ThreadLocalRandom;
@@ -30,6 +31,14 @@ public final class SampleCodes {
             body.append(BODY_CHARS.charAt(random.nextInt(BODY_CHARS.length())));
         }
         return body.toString();
+    }
+
+    /** A resident ID number (GB 11643) of someone born in Beijing's Chaoyang district between 1950 and 1999. */
+    public static String randomResidentId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String first17 = String.format("110105%04d%02d%02d%03d", 1950 + random.nextInt(50), 1 + random.nextInt(12),
+                1 + random.nextInt(28), random.nextInt(1000));
+        return first17 + IdentityDocument.checkCharacter(first17);
     }
 
     public static String randomUscc() {

@@ -4,6 +4,10 @@ import cn.singlewindow.realname.messages.account.AccountId;
 import cn.singlewindow.realname.messages.account.AccountInfoChanged;
 import cn.singlewindow.realname.messages.account.AccountOpened;
 import cn.singlewindow.realname.messages.account.AccountOwner;
+import cn.singlewindow.realname.messages.account.AccountRole;
+import cn.singlewindow.realname.messages.account.OperatorUpgradeApproved;
+import cn.singlewindow.realname.messages.account.OperatorUpgradeRejected;
+import cn.singlewindow.realname.messages.account.OperatorUpgradeRequested;
 import cn.singlewindow.realname.messages.account.AccountView;
 import cn.singlewindow.realname.messages.account.FindAccount;
 import cn.singlewindow.realname.messages.account.FindAccountsOfEnterprises;
@@ -115,6 +119,26 @@ public class EnterpriseDirectoryProjection {
             row.identityVerified = true;
             saveAndEmit(row, sequence, at);
         });
+    }
+
+    @EventHandler
+    void on(OperatorUpgradeApproved event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        accountAfter(event.accountId(), sequence).ifPresent(row -> {
+            row.role = AccountRole.OPERATOR;
+            row.enterpriseId = event.enterpriseId().value();
+            saveAndEmit(row, sequence, at);
+        });
+    }
+
+    /** Events of an account that change nothing shown here still advance its version, for read-your-writes. */
+    @EventHandler
+    void on(OperatorUpgradeRequested event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        accountAfter(event.accountId(), sequence).ifPresent(row -> saveAndEmit(row, sequence, at));
+    }
+
+    @EventHandler
+    void on(OperatorUpgradeRejected event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        accountAfter(event.accountId(), sequence).ifPresent(row -> saveAndEmit(row, sequence, at));
     }
 
     private static void applyOwner(AccountRow row, AccountOwner owner) {

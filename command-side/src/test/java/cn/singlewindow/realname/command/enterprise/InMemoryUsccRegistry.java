@@ -1,0 +1,32 @@
+package cn.singlewindow.realname.command.enterprise;
+
+import cn.singlewindow.realname.messages.common.RejectedException;
+import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
+import cn.singlewindow.realname.messages.enterprise.Uscc;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The registry's contract without a database; the JDBC one is exercised by the API tests. */
+public final class InMemoryUsccRegistry implements UsccRegistry {
+
+    private final Map<Uscc, EnterpriseId> holders = new HashMap<>();
+
+    @Override
+    public void claim(Uscc code, EnterpriseId enterpriseId) {
+        if (holders.putIfAbsent(code, enterpriseId) != null) {
+            throw new RejectedException(EnterpriseRejections.USCC_ALREADY_REGISTERED);
+        }
+    }
+
+    @Override
+    public Optional<EnterpriseId> holderOf(Uscc uscc) {
+        return Optional.ofNullable(holders.get(uscc));
+    }
+
+    @Override
+    public void move(Uscc from, Uscc to, EnterpriseId enterpriseId) {
+        claim(to, enterpriseId);
+        holders.remove(from, enterpriseId);
+    }
+}

@@ -1,0 +1,7 @@
+package cn.singlewindow.realname.messages.account;
+
+public enum UpgradeStatus {
+    PENDING,
+    APPROVED,
+    REJECTED
+}
