@@ -25,3 +25,11 @@ CREATE TABLE enterprise_owner_document (
     PRIMARY KEY (enterprise_id, document_number)
 );
 CREATE INDEX enterprise_owner_document_account ON enterprise_owner_document (account_id);
+
+-- Refused logins per client address, for throttling across every node; rows older than the window are purged.
+CREATE TABLE login_failure (
+    id             BIGSERIAL    PRIMARY KEY,
+    client_address VARCHAR(64)  NOT NULL,
+    failed_at      TIMESTAMPTZ  NOT NULL
+);
+CREATE INDEX login_failure_address ON login_failure (client_address, failed_at);

@@ -92,6 +92,18 @@ class EnterpriseLifecycleTest extends RunningService {
     }
 
     @Test
+    void after_five_refused_logins_even_the_right_password_is_refused_for_a_while() {
+        GraphQlApi api = api();
+        ImportedEnterprise enterprise = api.importEnterprise(api.asOperations());
+        for (int i = 0; i < 5; i++) {
+            api.login(enterprise.adminUsername(), "Wrong-passw0rd" + i).errors().satisfy(code("BAD_CREDENTIALS"));
+        }
+        api.login(enterprise.adminUsername(), enterprise.adminPassword()).errors().satisfy(code("TOO_MANY_ATTEMPTS"));
+        // Another account from the same address is not affected by this account's lock.
+        api.login(GraphQlApi.OPERATIONS_USER, GraphQlApi.OPERATIONS_PASSWORD).path("login.token").hasValue();
+    }
+
+    @Test
     void a_captcha_is_a_png_and_answers_only_once() {
         GraphQlApi api = api();
         GraphQlTester.Response captcha = api.anonymous().documentName("captcha").execute();

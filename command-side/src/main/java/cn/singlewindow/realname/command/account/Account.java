@@ -21,6 +21,10 @@ import cn.singlewindow.realname.messages.account.OwnerIdentityVerified;
 import cn.singlewindow.realname.messages.common.RejectedException;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
 import org.axonframework.commandhandling.CommandHandler;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -28,6 +32,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 /** A user account: an enterprise's administrator, operator, a personal account, or a staff member. */
 @Aggregate(cache = "aggregateCache")
 public class Account {
+
+    private static final int MAX_REMEMBERED_FAILURES = 50;
 
     @AggregateIdentifier
     private AccountId accountId;
@@ -37,6 +43,8 @@ public class Account {
     private boolean identityVerified;
     private String username;
     private PendingUpgrade pendingUpgrade;
+    // Times of refused logins since the last successful one, newest last; kept short.
+    private final Deque<Instant> recentFailures = new ArrayDeque<>();
 
     protected Account() {
         // for Axon
@@ -101,6 +109,12 @@ public class Account {
         apply(new OperatorUpgradeApproved(command.requestId(), accountId, command.enterpriseId(), reason));
     }
 
+    /** Too many refused logins within the window: further attempts are refused without a password check. */
+    boolean lockedOut(Instant now, LoginPolicy policy) {
+        Instant since = now.minus(policy.window());
+        return recentFailures.stream().filter(at -> at.isAfter(since)).count() >= policy.maxFailuresPerAccount();
+    }
+
     void recordLogin(String method) {
         apply(new AccountLoggedIn(accountId, enterpriseId, method));
     }
@@ -136,6 +150,19 @@ public class Account {
     }
 
     private record PendingUpgrade(String requestId, EnterpriseId enterpriseId) {
+    }
+
+    @EventSourcingHandler
+    void on(AccountLoggedIn event) {
+        recentFailures.clear();
+    }
+
+    @EventSourcingHandler
+    void on(LoginRejected event, @Timestamp Instant at) {
+        recentFailures.addLast(at);
+        while (recentFailures.size() > MAX_REMEMBERED_FAILURES) {
+            recentFailures.removeFirst();
+        }
     }
 
     @EventSourcingHandler

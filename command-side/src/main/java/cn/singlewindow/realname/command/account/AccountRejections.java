@@ -18,6 +18,10 @@ final class AccountRejections {
     static final Rejection BAD_CREDENTIALS = Rejection.of("BAD_CREDENTIALS",
             "The user name or password is wrong.", "用户名或密码错误。");
 
+    static final Rejection TOO_MANY_ATTEMPTS = Rejection.of("TOO_MANY_ATTEMPTS",
+            "Too many failed logins; try again later.", "登录失败次数过多，请稍后再试。")
+            .withHint("Wait 15 minutes, or ask the enterprise administrator to check the account.");
+
     static final Rejection NOT_STAFF_ROLE = Rejection.of("VALIDATION_FAILED",
             "A staff account has role OPERATIONS, AUDITOR or ANALYST.",
             "工作人员账号的角色只能是运维、审计或分析。").onField("role");
