@@ -33,3 +33,14 @@ CREATE TABLE login_failure (
     failed_at      TIMESTAMPTZ  NOT NULL
 );
 CREATE INDEX login_failure_address ON login_failure (client_address, failed_at);
+
+-- The sandbox's simulated enterprise registry (only the sandbox profile reads or writes it).
+CREATE TABLE sandbox_registry_enterprise (
+    uscc                      VARCHAR(18)  PRIMARY KEY,
+    name                      VARCHAR(200) NOT NULL,
+    org_code                  VARCHAR(9)   NOT NULL,
+    legal_rep_name            VARCHAR(100) NOT NULL,
+    legal_rep_document_type   VARCHAR(40)  NOT NULL,
+    legal_rep_document_number VARCHAR(40)  NOT NULL,
+    status                    VARCHAR(16)  NOT NULL
+);

@@ -26,6 +26,7 @@ class EnterpriseLifecycleTest extends RunningService {
         GraphQlApi api = api();
         ImportedEnterprise enterprise = api.importEnterprise(api.asOperations());
         HttpGraphQlTester admin = api.as(api.tokenOf(enterprise.adminUsername(), enterprise.adminPassword()));
+        api.registerNationally(enterprise.uscc(), "新名称贸易有限公司");
 
         admin.documentName("changeEnterpriseInfo")
                 .variable("input", Map.of("enterpriseId", enterprise.id(), "name", "新名称贸易有限公司",
@@ -50,6 +51,23 @@ class EnterpriseLifecycleTest extends RunningService {
 
         admin.documentName("me").execute()
                 .path("me.enterprise.name").entity(String.class).isEqualTo("新名称贸易有限公司");
+    }
+
+    @Test
+    void a_name_the_national_registry_does_not_hold_is_refused_with_the_manuals_advice() {
+        GraphQlApi api = api();
+        ImportedEnterprise enterprise = api.importEnterprise(api.asOperations());
+        api.as(api.tokenOf(enterprise.adminUsername(), enterprise.adminPassword()))
+                .documentName("changeEnterpriseInfo")
+                .variable("input", Map.of("enterpriseId", enterprise.id(), "name", "未登记的名称有限公司",
+                        "uscc", enterprise.uscc()))
+                .execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getExtensions()).containsEntry("code", "REGISTRY_MISMATCH");
+                    assertThat((String) error.getExtensions().get("hint")).contains("ADMINISTRATOR_ASSISTED_UPGRADE");
+                    assertThat((String) error.getExtensions().get("messageZh")).contains("国家企业信用信息公示系统");
+                }));
+        assertThat(eventsOf(enterprise.id())).isEqualTo(1);
     }
 
     @Test

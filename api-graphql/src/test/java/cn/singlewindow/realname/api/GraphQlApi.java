@@ -87,6 +87,15 @@ public final class GraphQlApi {
         return new ImportedEnterprise(id, uscc, username, ADMIN_PASSWORD);
     }
 
+    /** Puts the enterprise, under that name, into the sandbox's simulated national registry. */
+    public void registerNationally(String uscc, String name) {
+        anonymous.documentName("sandboxRegisterEnterprise")
+                .variable("input", Map.of("name", name, "uscc", uscc, "legalRepName", "张三",
+                        "legalRepDocumentType", "RESIDENT_ID_CARD", "legalRepDocumentNumber", "11010519491231002X"))
+                .execute()
+                .path("sandboxRegisterEnterprise.status").entity(String.class).isEqualTo("ACTIVE");
+    }
+
     public static final String ADMIN_PASSWORD = "Passw0rd-admin";
 
     public static Map<String, Object> importInput(String uscc, String adminUsername) {

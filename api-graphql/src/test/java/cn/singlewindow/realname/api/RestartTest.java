@@ -24,6 +24,7 @@ class RestartTest {
             GraphQlApi api = new GraphQlApi(port(first));
             enterprise = api.importEnterprise(api.asOperations());
             adminToken = api.tokenOf(enterprise.adminUsername(), enterprise.adminPassword());
+            api.registerNationally(enterprise.uscc(), "重启前的名称有限公司");
             api.as(adminToken).documentName("changeEnterpriseInfo")
                     .variable("input", Map.of("enterpriseId", enterprise.id(), "name", "重启前的名称有限公司",
                             "uscc", enterprise.uscc()))
@@ -38,6 +39,7 @@ class RestartTest {
                     .path("enterprise.name").entity(String.class).isEqualTo("重启前的名称有限公司");
             // The aggregate comes back from the event store too: a further change builds on the stored one.
             String freshToken = api.tokenOf(enterprise.adminUsername(), enterprise.adminPassword());
+            api.registerNationally(enterprise.uscc(), "重启后的名称有限公司");
             api.as(freshToken).documentName("changeEnterpriseInfo")
                     .variable("input", Map.of("enterpriseId", enterprise.id(), "name", "重启后的名称有限公司",
                             "uscc", enterprise.uscc()))

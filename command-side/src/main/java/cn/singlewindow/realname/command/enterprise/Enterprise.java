@@ -4,6 +4,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 import cn.singlewindow.realname.messages.account.AccountId;
+import cn.singlewindow.realname.command.enterprise.registry.EnterpriseRegistry;
+import cn.singlewindow.realname.command.enterprise.registry.RegisteredEnterprise;
 import cn.singlewindow.realname.messages.certification.CertificationPassed;
 import cn.singlewindow.realname.messages.common.RejectedException;
 import cn.singlewindow.realname.messages.enterprise.ChangeEnterpriseInfo;
@@ -52,7 +54,7 @@ public class Enterprise {
 
     /** Manual §2.3. Answers the version after the change, so the caller can wait for its projection. */
     @CommandHandler
-    long handle(ChangeEnterpriseInfo command, UsccRegistry usccRegistry) {
+    long handle(ChangeEnterpriseInfo command, UsccRegistry usccRegistry, EnterpriseRegistry registry) {
         requireInScope();
         requireName(command.name());
         OrgCode newOrgCode = command.orgCode() == null ? command.uscc().orgCode() : command.orgCode();
@@ -70,11 +72,23 @@ public class Enterprise {
         if (certified) {
             throw new RejectedException(EnterpriseRejections.ENTERPRISE_LOCKED);
         }
+        requireRegistered(registry, newName, command.uscc(), newOrgCode);
         if (!command.uscc().equals(uscc)) {
             usccRegistry.move(uscc, command.uscc(), enterpriseId);
         }
         apply(new EnterpriseInfoChanged(enterpriseId, newName, command.uscc(), newOrgCode));
         return getVersion();
+    }
+
+    /** Manual §2.3 (3): the new information must be what the national registry holds. */
+    private static void requireRegistered(EnterpriseRegistry registry, String name, Uscc uscc, OrgCode orgCode) {
+        boolean matches = registry.lookUp(uscc)
+                .filter(RegisteredEnterprise::active)
+                .filter(record -> record.hasName(name) && orgCode.equals(record.orgCode()))
+                .isPresent();
+        if (!matches) {
+            throw new RejectedException(EnterpriseRejections.REGISTRY_MISMATCH);
+        }
     }
 
     /** Manual §一: only migrated enterprises use these flows. */

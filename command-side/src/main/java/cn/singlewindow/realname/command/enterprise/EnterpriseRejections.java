@@ -32,6 +32,14 @@ final class EnterpriseRejections {
             "The enterprise has passed real-name certification; its name, USCC and organisation code are locked.",
             "企业已通过实名认证，企业名称、统一社会信用代码、组织机构代码不能再修改。");
 
+    static final Rejection REGISTRY_MISMATCH = Rejection.of("REGISTRY_MISMATCH",
+            "The enterprise information does not match the national enterprise credit information system.",
+            "企业信息校验不通过。推荐使用管理员协助验证的方式将个人账号升级为企业操作员；或访问“国家企业信用信息公示系统”"
+                    + "（http://www.gsxt.gov.cn）核实企业基本信息，如核实后发现填写有误请在单一窗口界面重新填写；"
+                    + "如信息无误，请提供企业相关证明材料并联系单一窗口客服协助更正。")
+            .withHint("ADMINISTRATOR_ASSISTED_UPGRADE or CHECK_AT_GSXT: ask your enterprise's administrator to"
+                    + " upgrade a personal account, or compare your entry with http://www.gsxt.gov.cn");
+
     private EnterpriseRejections() {
     }
 }

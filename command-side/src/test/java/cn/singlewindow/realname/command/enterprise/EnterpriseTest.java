@@ -17,7 +17,15 @@ import cn.singlewindow.realname.messages.enterprise.LegalRepresentative;
 import cn.singlewindow.realname.messages.enterprise.OrgCode;
 import cn.singlewindow.realname.messages.enterprise.Uscc;
 import cn.singlewindow.realname.messages.testing.SampleCodes;
+import cn.singlewindow.realname.command.enterprise.registry.EnterpriseRegistry;
+import cn.singlewindow.realname.command.enterprise.registry.RegisteredEnterprise;
+import cn.singlewindow.realname.command.enterprise.registry.RegisteredEnterprise.RegistrationStatus;
+import cn.singlewindow.realname.command.enterprise.registry.RegistryUnavailableException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.CustomTypeSafeMatcher;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,13 +35,70 @@ class EnterpriseTest {
     private final EnterpriseId id = EnterpriseId.create();
     private final Uscc uscc = Uscc.of(SampleCodes.randomUscc());
     private final InMemoryUsccRegistry registry = new InMemoryUsccRegistry();
+    private final Map<Uscc, RegisteredEnterprise> nationalRegistry = new HashMap<>();
+    private boolean nationalRegistryDown;
     private FixtureConfiguration<Enterprise> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Enterprise.class);
         fixture.registerInjectableResource(registry);
+        EnterpriseRegistry national = code -> {
+            if (nationalRegistryDown) {
+                throw new RegistryUnavailableException();
+            }
+            return Optional.ofNullable(nationalRegistry.get(code));
+        };
+        fixture.registerInjectableResource(national);
         registry.claim(uscc, id);
+        registered(uscc, "新名称有限公司", RegistrationStatus.ACTIVE);
+    }
+
+    private void registered(Uscc code, String name, RegistrationStatus status) {
+        nationalRegistry.put(code, new RegisteredEnterprise(code, name, code.orgCode(),
+                new LegalRepresentative("张三", DocumentType.RESIDENT_ID_CARD, "11010519491231002X"), status));
+    }
+
+    @Test
+    void a_name_the_national_registry_does_not_hold_is_refused_with_the_manuals_advice() {
+        fixture.given(imported())
+                .when(new ChangeEnterpriseInfo(id, "别的名称有限公司", uscc, null))
+                .expectNoEvents()
+                .expectException(RejectedException.class)
+                .expectException(new CustomTypeSafeMatcher<RejectedException>("a hint to the assisted upgrade") {
+                    @Override
+                    protected boolean matchesSafely(RejectedException rejected) {
+                        return rejected.rejection().hint().contains("ADMINISTRATOR_ASSISTED_UPGRADE")
+                                && rejected.rejection().messageZh().contains("国家企业信用信息公示系统");
+                    }
+                })
+                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("REGISTRY_MISMATCH"));
+    }
+
+    @Test
+    void full_width_brackets_match_the_registrys_half_width_ones() {
+        registered(uscc, "新名称(北京)有限公司", RegistrationStatus.ACTIVE);
+        fixture.given(imported())
+                .when(new ChangeEnterpriseInfo(id, "新名称（北京）有限公司", uscc, null))
+                .expectEvents(new EnterpriseInfoChanged(id, "新名称（北京）有限公司", uscc, uscc.orgCode()));
+    }
+
+    @Test
+    void an_enterprise_the_registry_lists_as_closed_is_refused() {
+        registered(uscc, "新名称有限公司", RegistrationStatus.CLOSED);
+        fixture.given(imported())
+                .when(new ChangeEnterpriseInfo(id, "新名称有限公司", uscc, null))
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("REGISTRY_MISMATCH"));
+    }
+
+    @Test
+    void when_the_registry_is_down_nothing_changes_and_the_answer_says_so() {
+        nationalRegistryDown = true;
+        fixture.given(imported())
+                .when(new ChangeEnterpriseInfo(id, "新名称有限公司", uscc, null))
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("REGISTRY_UNAVAILABLE"));
     }
 
     private LegacyEnterpriseImported imported() {
@@ -100,6 +165,7 @@ class EnterpriseTest {
     @Test
     void two_of_the_three_may_change_and_the_uscc_claim_moves_with_them() {
         Uscc other = Uscc.of(SampleCodes.randomUscc());
+        registered(other, "测试贸易有限公司", RegistrationStatus.ACTIVE);
         fixture.given(imported())
                 .when(new ChangeEnterpriseInfo(id, "测试贸易有限公司", other, null))
                 .expectEvents(new EnterpriseInfoChanged(id, "测试贸易有限公司", other, other.orgCode()));
@@ -127,6 +193,7 @@ class EnterpriseTest {
     @Test
     void a_uscc_held_by_another_enterprise_is_refused() {
         Uscc taken = Uscc.of(SampleCodes.randomUscc());
+        registered(taken, "测试贸易有限公司", RegistrationStatus.ACTIVE);
         registry.claim(taken, EnterpriseId.create());
         fixture.given(imported())
                 .when(new ChangeEnterpriseInfo(id, "测试贸易有限公司", taken, null))
