@@ -1,0 +1,135 @@
+package cn.singlewindow.realname.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.singlewindow.realname.api.GraphQlApi.ImportedEnterprise;
+import cn.singlewindow.realname.messages.testing.SampleCodes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/**
+ * Who may call what (docs/authorization.md). Every cell sends a valid request as that actor: "ok" means it got
+ * past authorisation (whatever the domain then answered), the codes mean it was refused for who is asking.
+ * "own" is the enterprise the request is about; "other" is an administrator of another enterprise.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTest extends RunningService {
+
+    private static final String MATRIX = """
+            operation                 anonymous  admin  other  operator  personal  operations  auditor  analyst
+            me                        UNAUTH     ok     ok     ok        ok        ok          ok       ok
+            enterprise                UNAUTH     ok     FORBID ok        FORBID    ok          ok       FORBID
+            importLegacyEnterprise    UNAUTH     FORBID FORBID FORBID    FORBID    ok          FORBID   FORBID
+            changeEnterpriseInfo      UNAUTH     ok     FORBID FORBID    FORBID    FORBID      FORBID   FORBID
+            changeAccountInfo         UNAUTH     ok     FORBID FORBID    FORBID    FORBID      FORBID   FORBID
+            createStaffAccount        UNAUTH     FORBID FORBID FORBID    FORBID    ok          FORBID   FORBID
+            requestOperatorUpgrade    UNAUTH     FORBID FORBID FORBID    ok        FORBID      FORBID   FORBID
+            operatorUpgradeRequests   UNAUTH     ok     FORBID FORBID    FORBID    FORBID      FORBID   FORBID
+            decideOperatorUpgrade     UNAUTH     ok     FORBID FORBID    FORBID    FORBID      FORBID   FORBID
+            """;
+
+    private final Map<String, HttpGraphQlTester> actors = new LinkedHashMap<>();
+    private final Map<String, Function<HttpGraphQlTester, HttpGraphQlTester.Response>> operations = new HashMap<>();
+
+    @BeforeAll
+    void setUp() {
+        GraphQlApi api = api();
+        HttpGraphQlTester ops = api.asOperations();
+        ImportedEnterprise own = api.importEnterprise(ops);
+        ImportedEnterprise other = api.importEnterprise(ops);
+        api.registerNationally(own.uscc(), "矩阵测试有限公司");
+        HttpGraphQlTester admin = api.as(api.tokenOf(own.adminUsername(), own.adminPassword()));
+        String adminAccountId = admin.documentName("me").execute().path("me.id").entity(String.class).get();
+
+        String operatorName = api.registerPersonal("周九");
+        String operatorRequest = api.as(api.tokenOf(operatorName, GraphQlApi.PERSONAL_PASSWORD))
+                .documentName("requestOperatorUpgrade").variable("input", Map.of("uscc", own.uscc())).execute()
+                .path("requestOperatorUpgrade.id").entity(String.class).get();
+        admin.documentName("decideOperatorUpgrade")
+                .variable("input", Map.of("requestId", operatorRequest, "approve", true)).execute()
+                .path("decideOperatorUpgrade.status").entity(String.class).isEqualTo("APPROVED");
+        String applicant = api.registerPersonal("吴十");
+        String pendingRequest = api.as(api.tokenOf(applicant, GraphQlApi.PERSONAL_PASSWORD))
+                .documentName("requestOperatorUpgrade").variable("input", Map.of("uscc", own.uscc())).execute()
+                .path("requestOperatorUpgrade.id").entity(String.class).get();
+
+        actors.put("anonymous", api.anonymous());
+        actors.put("admin", admin);
+        actors.put("other", api.as(api.tokenOf(other.adminUsername(), other.adminPassword())));
+        actors.put("operator", api.as(api.tokenOf(operatorName, GraphQlApi.PERSONAL_PASSWORD)));
+        actors.put("personal", api.as(api.tokenOf(api.registerPersonal("郑十一"), GraphQlApi.PERSONAL_PASSWORD)));
+        actors.put("operations", ops);
+        for (String role : List.of("auditor", "analyst")) {
+            String username = role + System.nanoTime() % 1_000_000;
+            ops.documentName("createStaffAccount")
+                    .variable("input", Map.of("username", username, "password", "Staff-passw0rd",
+                            "role", role.toUpperCase()))
+                    .execute().path("createStaffAccount.id").hasValue();
+            actors.put(role, api.as(api.tokenOf(username, "Staff-passw0rd")));
+        }
+
+        operations.put("me", as -> as.documentName("me").execute());
+        operations.put("enterprise", as -> as.documentName("enterprise").variable("id", own.id()).execute());
+        operations.put("importLegacyEnterprise", as -> as.documentName("importLegacyEnterprise")
+                .variable("input", GraphQlApi.importInput(SampleCodes.randomUscc(),
+                        "matrix" + System.nanoTime() % 1_000_000))
+                .execute());
+        operations.put("changeEnterpriseInfo", as -> as.documentName("changeEnterpriseInfo")
+                .variable("input", Map.of("enterpriseId", own.id(), "name", "矩阵测试有限公司", "uscc", own.uscc()))
+                .execute());
+        operations.put("changeAccountInfo", as -> as.documentName("changeAccountInfo")
+                .variable("input", Map.of("accountId", adminAccountId, "ownerName", "李四",
+                        "documentType", "RESIDENT_ID_CARD", "documentNumber", "110101199003070011",
+                        "idValidFrom", "20200101", "idValidTo", "20400101"))
+                .execute());
+        operations.put("createStaffAccount", as -> as.documentName("createStaffAccount")
+                .variable("input", Map.of("username", "staff" + System.nanoTime() % 1_000_000,
+                        "password", "Staff-passw0rd", "role", "ANALYST"))
+                .execute());
+        operations.put("requestOperatorUpgrade", as -> as.documentName("requestOperatorUpgrade")
+                .variable("input", Map.of("uscc", own.uscc())).execute());
+        operations.put("operatorUpgradeRequests", as -> as.documentName("operatorUpgradeRequests")
+                .variable("enterpriseId", own.id()).execute());
+        operations.put("decideOperatorUpgrade", as -> as.documentName("decideOperatorUpgrade")
+                .variable("input", Map.of("requestId", pendingRequest, "approve", false, "reason", "矩阵测试"))
+                .execute());
+    }
+
+    static Stream<Arguments> cells() {
+        List<String> lines = MATRIX.lines().filter(line -> !line.isBlank()).toList();
+        String[] actorNames = lines.get(0).trim().split("\\s+");
+        List<Arguments> cells = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] columns = line.trim().split("\\s+");
+            for (int i = 1; i < columns.length; i++) {
+                cells.add(Arguments.of(columns[0], actorNames[i], columns[i]));
+            }
+        }
+        return cells.stream();
+    }
+
+    @ParameterizedTest(name = "{0} as {1}: {2}")
+    @MethodSource("cells")
+    void each_operation_admits_exactly_the_actors_of_its_row(String operation, String actor, String expected) {
+        List<String> codes = new ArrayList<>();
+        operations.get(operation).apply(actors.get(actor)).errors().satisfy(errors ->
+                errors.forEach(error -> codes.add(String.valueOf(error.getExtensions().get("code")))));
+        switch (expected) {
+            case "ok" -> assertThat(codes).doesNotContain("UNAUTHENTICATED", "FORBIDDEN", "INTERNAL_ERROR");
+            case "UNAUTH" -> assertThat(codes).containsExactly("UNAUTHENTICATED");
+            case "FORBID" -> assertThat(codes).containsExactly("FORBIDDEN");
+            default -> throw new IllegalArgumentException(expected);
+        }
+    }
+}
