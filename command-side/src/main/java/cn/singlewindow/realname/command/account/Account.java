@@ -18,6 +18,7 @@ import cn.singlewindow.realname.messages.account.OperatorUpgradeRequested;
 import cn.singlewindow.realname.messages.account.RequestOperatorUpgrade;
 import cn.singlewindow.realname.messages.account.LoginRejected;
 import cn.singlewindow.realname.messages.account.OwnerIdentityVerified;
+import cn.singlewindow.realname.messages.certification.CertificationMethod;
 import cn.singlewindow.realname.messages.common.RejectedException;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
 import org.axonframework.commandhandling.CommandHandler;
@@ -113,6 +114,24 @@ public class Account {
     boolean lockedOut(Instant now, LoginPolicy policy) {
         Instant since = now.minus(policy.window());
         return recentFailures.stream().filter(at -> at.isAfter(since)).count() >= policy.maxFailuresPerAccount();
+    }
+
+    void confirmIdentity(CertificationMethod method) {
+        if (!identityVerified) {
+            apply(new OwnerIdentityVerified(accountId, enterpriseId, method));
+        }
+    }
+
+    AccountRole role() {
+        return role;
+    }
+
+    EnterpriseId enterpriseId() {
+        return enterpriseId;
+    }
+
+    AccountOwner owner() {
+        return owner;
     }
 
     void recordLogin(String method) {

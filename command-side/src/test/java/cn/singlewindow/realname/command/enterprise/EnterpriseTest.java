@@ -129,7 +129,7 @@ class EnterpriseTest {
     @Test
     void once_a_certification_method_passed_the_identity_fields_are_locked() {
         fixture.given(imported(), new CertificationPassed(id, "attempt-1", CertificationMethod.LEGAL_REP,
-                        SecurityLevel.MEDIUM))
+                        SecurityLevel.MEDIUM, true, null))
                 .when(new ChangeEnterpriseInfo(id, "新名称有限公司", uscc, null))
                 .expectNoEvents()
                 .expectExceptionMessage(org.hamcrest.Matchers.startsWith("ENTERPRISE_LOCKED"));

@@ -1,0 +1,8 @@
+package cn.singlewindow.realname.messages.certification;
+
+public enum AttemptStatus {
+    IN_PROGRESS,
+    PASSED,
+    FAILED,
+    EXPIRED
+}

@@ -1,0 +1,4 @@
+package cn.singlewindow.realname.messages.certification;
+
+public record FindCertificationAttempt(String attemptId) {
+}

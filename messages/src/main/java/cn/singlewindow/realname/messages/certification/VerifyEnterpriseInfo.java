@@ -1,0 +1,12 @@
+package cn.singlewindow.realname.messages.certification;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
+import cn.singlewindow.realname.messages.enterprise.LegalRepresentative;
+import cn.singlewindow.realname.messages.enterprise.OrgCode;
+import cn.singlewindow.realname.messages.enterprise.Uscc;
+
+/** Step 1 (§2.5.3.1). */
+public record VerifyEnterpriseInfo(@TargetAggregateIdentifier EnterpriseId enterpriseId, String attemptId, String enterpriseName, Uscc uscc,
+                                   OrgCode orgCode, LegalRepresentative legalRepresentative) {
+}
