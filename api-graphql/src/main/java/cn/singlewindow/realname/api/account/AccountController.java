@@ -35,6 +35,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -135,6 +136,7 @@ class AccountController {
     CompletableFuture<AccountView> changeAccountInfo(@Argument ChangeAccountInfoInput input, GraphQLContext context) {
         AccountId accountId = new AccountId(input.accountId());
         Actor actor = Access.actor();
+        MetaData origin = commands.origin(context);
         AccountOwner owner = AccountOwner.of(input.ownerName(), input.documentType(), input.documentNumber(),
                 input.idValidFrom(), input.idValidTo(), ChinaTime.today(clock));
         return account(accountId)
@@ -142,7 +144,7 @@ class AccountController {
                     if (target == null || !mayEdit(actor, target)) {
                         throw new RejectedException(ApiRejections.FORBIDDEN);
                     }
-                    return commands.<Long>send(new ChangeAccountInfo(accountId, owner), context);
+                    return commands.<Long>send(new ChangeAccountInfo(accountId, owner), origin);
                 })
                 .thenCompose(version -> readYourWrites.await(new FindAccount(accountId), AccountView.class,
                         AccountView::version, version));

@@ -21,12 +21,23 @@ public class Commands {
         this.gateway = gateway;
     }
 
-    public <R> CompletableFuture<R> send(Object command, GraphQLContext context) {
-        String actor = Actor.current().map(a -> a.accountId().value()).orElse(ANONYMOUS);
-        MetaData metaData = MetaData.with(AuditMetadata.ACTOR, actor)
+    /**
+     * The audit metadata of the current request. Take it on the request's own thread, before any future
+     * callback, where the caller's security context is no longer at hand.
+     */
+    public MetaData origin(GraphQLContext context) {
+        String actor = Actor.current(context).map(a -> a.accountId().value()).orElse(ANONYMOUS);
+        return MetaData.with(AuditMetadata.ACTOR, actor)
                 .and(AuditMetadata.CLIENT_ADDRESS, context.getOrDefault(RequestOrigin.CLIENT_ADDRESS, "unknown"))
                 .and(AuditMetadata.CHANNEL, CHANNEL_GRAPHQL)
                 .and(AuditMetadata.CORRELATION_ID, context.getOrDefault(RequestOrigin.CORRELATION_ID, "none"));
-        return gateway.send(command, metaData);
+    }
+
+    public <R> CompletableFuture<R> send(Object command, MetaData origin) {
+        return gateway.send(command, origin);
+    }
+
+    public <R> CompletableFuture<R> send(Object command, GraphQLContext context) {
+        return send(command, origin(context));
     }
 }

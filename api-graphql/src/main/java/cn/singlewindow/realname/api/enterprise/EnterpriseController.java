@@ -8,6 +8,9 @@ import cn.singlewindow.realname.api.security.Access;
 import cn.singlewindow.realname.messages.account.AccountView;
 import cn.singlewindow.realname.messages.account.FindAccount;
 import cn.singlewindow.realname.messages.account.FindAccountsOfEnterprises;
+import cn.singlewindow.realname.messages.certification.CertificationOverview;
+import cn.singlewindow.realname.messages.certification.EnterpriseCertification;
+import cn.singlewindow.realname.messages.certification.FindCertificationOverviews;
 import cn.singlewindow.realname.messages.enterprise.ChangeEnterpriseInfo;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseView;
@@ -84,6 +87,16 @@ class EnterpriseController {
     @SchemaMapping(typeName = "Enterprise", field = "id")
     String id(EnterpriseView enterprise) {
         return enterprise.id().value();
+    }
+
+    @BatchMapping(typeName = "Enterprise", field = "certification")
+    Mono<Map<EnterpriseView, CertificationOverview>> certification(List<EnterpriseView> enterprises) {
+        Map<EnterpriseId, EnterpriseView> byId = enterprises.stream()
+                .collect(Collectors.toMap(EnterpriseView::id, Function.identity(), (a, b) -> a));
+        return Mono.fromFuture(queries.query(new FindCertificationOverviews(byId.keySet()),
+                        ResponseTypes.multipleInstancesOf(EnterpriseCertification.class)))
+                .map(found -> found.stream().collect(Collectors.toMap(c -> byId.get(c.enterpriseId()),
+                        EnterpriseCertification::overview)));
     }
 
     @BatchMapping(typeName = "Enterprise", field = "accounts")

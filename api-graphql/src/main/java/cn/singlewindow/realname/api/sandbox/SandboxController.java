@@ -4,12 +4,18 @@ import cn.singlewindow.realname.api.captcha.Captchas;
 import cn.singlewindow.realname.command.enterprise.registry.RegisteredEnterprise;
 import cn.singlewindow.realname.command.enterprise.registry.RegisteredEnterprise.RegistrationStatus;
 import cn.singlewindow.realname.command.enterprise.registry.SandboxEnterpriseRegistry;
+import cn.singlewindow.realname.command.certification.providers.SandboxProviders;
+import cn.singlewindow.realname.messages.account.AccountOwner;
 import cn.singlewindow.realname.messages.account.DocumentType;
+import cn.singlewindow.realname.messages.account.IdentityDocument;
+import cn.singlewindow.realname.messages.common.Codes;
+import cn.singlewindow.realname.messages.common.PersonName;
 import cn.singlewindow.realname.messages.common.ChinaTime;
 import cn.singlewindow.realname.messages.enterprise.LegalRepresentative;
 import cn.singlewindow.realname.messages.enterprise.OrgCode;
 import cn.singlewindow.realname.messages.enterprise.Uscc;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.context.annotation.Profile;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -26,12 +32,47 @@ class SandboxController {
 
     private final Captchas captchas;
     private final SandboxEnterpriseRegistry registry;
+    private final SandboxProviders providers;
     private final Clock clock;
 
-    SandboxController(Captchas captchas, SandboxEnterpriseRegistry registry, Clock clock) {
+    SandboxController(Captchas captchas, SandboxEnterpriseRegistry registry, SandboxProviders providers,
+                      Clock clock) {
         this.captchas = captchas;
         this.registry = registry;
+        this.providers = providers;
         this.clock = clock;
+    }
+
+    record SandboxPersonInput(String name, DocumentType documentType, String documentNumber, String idValidFrom,
+                              String idValidTo, boolean inCtid) {
+    }
+
+    record SandboxBankCardInput(String cardNumber, String name, DocumentType documentType, String documentNumber,
+                                String phone) {
+    }
+
+    /** Valid persons only, as with the registry. */
+    @MutationMapping
+    boolean sandboxRegisterPerson(@Argument SandboxPersonInput input) {
+        AccountOwner person = AccountOwner.of(input.name(), input.documentType(), input.documentNumber(),
+                input.idValidFrom(), input.idValidTo(), ChinaTime.today(clock));
+        providers.registerPerson(person.name(), person.documentType(), person.documentNumber(),
+                person.idValidFrom(), person.idValidTo(), input.inCtid());
+        return true;
+    }
+
+    @MutationMapping
+    boolean sandboxRegisterBankCard(@Argument SandboxBankCardInput input) {
+        IdentityDocument document = IdentityDocument.of(input.documentType(), input.documentNumber(),
+                ChinaTime.today(clock));
+        providers.registerBankCard(Codes.normalise(input.cardNumber()), PersonName.of(input.name(), "name"),
+                document.type(), document.number(), Codes.normalise(input.phone()));
+        return true;
+    }
+
+    @QueryMapping
+    List<SandboxProviders.SandboxSms> sandboxSmsOutbox(@Argument String phone) {
+        return providers.outbox(Codes.normalise(phone));
     }
 
     record SandboxEnterpriseInput(String name, String uscc, String orgCode, String legalRepName,

@@ -15,9 +15,16 @@ public final class Access {
         return Actor.current().orElseThrow(() -> new RejectedException(ApiRejections.UNAUTHENTICATED));
     }
 
+    public static Actor actor(graphql.GraphQLContext context) {
+        return Actor.current(context).orElseThrow(() -> new RejectedException(ApiRejections.UNAUTHENTICATED));
+    }
+
     /** Accounts of the enterprise itself, OPERATIONS and AUDITOR staff. */
     public static Actor requireReaderOf(EnterpriseId enterpriseId) {
-        Actor actor = actor();
+        return requireReaderOf(actor(), enterpriseId);
+    }
+
+    public static Actor requireReaderOf(Actor actor, EnterpriseId enterpriseId) {
         if (actor.role() == AccountRole.OPERATIONS || actor.role() == AccountRole.AUDITOR
                 || actor.belongsTo(enterpriseId)) {
             return actor;
@@ -27,7 +34,10 @@ public final class Access {
 
     /** The enterprise's own administrator (the account owner who certifies). */
     public static Actor requireAdministratorOf(EnterpriseId enterpriseId) {
-        Actor actor = actor();
+        return requireAdministratorOf(actor(), enterpriseId);
+    }
+
+    public static Actor requireAdministratorOf(Actor actor, EnterpriseId enterpriseId) {
         if (actor.role() == AccountRole.ADMINISTRATOR && actor.belongsTo(enterpriseId)) {
             return actor;
         }

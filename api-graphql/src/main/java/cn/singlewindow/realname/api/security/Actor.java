@@ -15,15 +15,29 @@ public record Actor(AccountId accountId, String username, AccountRole role, Ente
     static final String CLAIM_ROLE = "role";
     static final String CLAIM_ENTERPRISE = "enterprise";
 
+    /** Key of the actor in the GraphQL context, for WebSocket requests (authenticated at connection_init). */
+    public static final String CONTEXT_KEY = "realname.actor";
+
+    /** The caller of an HTTP request, from the security context of the request's thread. */
     public static Optional<Actor> current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !(authentication.getPrincipal() instanceof Jwt jwt)) {
             return Optional.empty();
         }
+        return Optional.of(of(jwt));
+    }
+
+    /** The caller of a GraphQL request over either transport. */
+    public static Optional<Actor> current(graphql.GraphQLContext context) {
+        Actor fromContext = context == null ? null : context.get(CONTEXT_KEY);
+        return fromContext != null ? Optional.of(fromContext) : current();
+    }
+
+    static Actor of(Jwt jwt) {
         String enterprise = jwt.getClaimAsString(CLAIM_ENTERPRISE);
-        return Optional.of(new Actor(new AccountId(jwt.getSubject()), jwt.getClaimAsString(CLAIM_USERNAME),
+        return new Actor(new AccountId(jwt.getSubject()), jwt.getClaimAsString(CLAIM_USERNAME),
                 AccountRole.valueOf(jwt.getClaimAsString(CLAIM_ROLE)),
-                enterprise == null ? null : new EnterpriseId(enterprise)));
+                enterprise == null ? null : new EnterpriseId(enterprise));
     }
 
     public boolean isStaff() {

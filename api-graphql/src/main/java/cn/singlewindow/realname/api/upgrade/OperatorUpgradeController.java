@@ -18,6 +18,7 @@ import graphql.GraphQLContext;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -63,13 +64,14 @@ class OperatorUpgradeController {
     CompletableFuture<OperatorUpgradeRequestView> decideOperatorUpgrade(@Argument DecideOperatorUpgradeInput input,
                                                                         GraphQLContext context) {
         Actor administrator = Access.actor();
+        MetaData origin = commands.origin(context);
         return request(input.requestId())
                 .thenCompose(request -> {
                     if (request == null || !administrator.belongsTo(request.enterpriseId())) {
                         throw new RejectedException(ApiRejections.FORBIDDEN);
                     }
                     return commands.send(new DecideOperatorUpgrade(request.accountId(), request.id(),
-                                    request.enterpriseId(), input.approve(), input.reason()), context)
+                                    request.enterpriseId(), input.approve(), input.reason()), origin)
                             .thenCompose(done -> awaitRequest(request.id(), request.version() + 1));
                 });
     }

@@ -1,5 +1,6 @@
 package cn.singlewindow.realname.command.certification;
 
+import cn.singlewindow.realname.messages.certification.FailureReasons;
 import cn.singlewindow.realname.messages.common.Rejection;
 
 /** Refusals and failure reasons of the certification methods, in the manual's words where it has them. */
@@ -18,7 +19,7 @@ public final class CertificationRejections {
     public static final Rejection ID_CARD_ROUTE_NOT_APPLICABLE = Rejection.of("NOT_APPLICABLE",
             "The ID card route is only for a resident ID card; use the bank card route.",
             "身份证认证方式只支持证件类型为身份证的情况，请使用银行卡认证。")
-            .withHint("SWITCH_TO_BANK_CARD");
+            .withHint(FailureReasons.SWITCH_TO_BANK_CARD);
     public static final Rejection INVALID_PHONE = Rejection.of("VALIDATION_FAILED",
             "A mainland mobile number has 11 digits starting with 1.", "请填写正确的银行预留手机号。")
             .onField("phone");
@@ -28,23 +29,6 @@ public final class CertificationRejections {
             "A code was sent less than 60 seconds ago; wait before asking for another.", "验证码已发送，请60秒后再试。");
     public static final Rejection SMS_UNAVAILABLE = Rejection.of("SMS_UNAVAILABLE",
             "The SMS could not be sent right now; try again later.", "短信发送失败，请稍后再试。");
-
-    /** Hints: a stable code, then what the user can do. */
-    public static final String HINT_USE_OTHER_METHOD = "USE_IC_CARD_OR_BANK_UKEY: your enterprise cannot be verified"
-            + " this way; use the E-Port IC card (recommended) or a bank UKey.";
-    public static final String HINT_CHANGE_ENTERPRISE_INFO = "CHANGE_ENTERPRISE_INFO: the enterprise information"
-            + " differs from your account's; correct it first (manual §2.3).";
-    public static final String HINT_CTID_APP = "CTID_APP: sync your ID card with the CTID app, then try again; or"
-            + " SWITCH_TO_BANK_CARD.";
-    public static final String HINT_CHECK_ID_CARD = "CHECK_FIELDS: name, number and both validity dates must all be"
-            + " right (00000000 for long-term); or SWITCH_TO_BANK_CARD.";
-    public static final String HINT_CHECK_BANK_CARD = "CHECK_BANK_CARD: use the person's own bank card and the phone"
-            + " number the bank holds.";
-    public static final String HINT_SAME_PERSON = "SAME_PERSON: the identity must be the one of this step (the legal"
-            + " representative from step 1, or the account owner).";
-    public static final String HINT_RETRY_LATER = "RETRY_LATER: the check could not be made now.";
-    public static final String HINT_NEW_CODE = "NEW_SMS_CODE: ask for a new code.";
-    public static final String HINT_START_AGAIN = "START_AGAIN: start a new certification attempt.";
 
     private CertificationRejections() {
     }

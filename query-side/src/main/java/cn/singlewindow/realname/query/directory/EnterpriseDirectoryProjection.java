@@ -12,10 +12,6 @@ import cn.singlewindow.realname.messages.account.AccountView;
 import cn.singlewindow.realname.messages.account.FindAccount;
 import cn.singlewindow.realname.messages.account.FindAccountsOfEnterprises;
 import cn.singlewindow.realname.messages.account.OwnerIdentityVerified;
-import cn.singlewindow.realname.messages.certification.CertificationMethod;
-import cn.singlewindow.realname.messages.certification.CertificationOverview;
-import cn.singlewindow.realname.messages.certification.MethodStatus;
-import cn.singlewindow.realname.messages.certification.SecurityLevel;
 import cn.singlewindow.realname.messages.common.Masking;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseInfoChanged;
@@ -25,7 +21,6 @@ import cn.singlewindow.realname.messages.enterprise.FindEnterprises;
 import cn.singlewindow.realname.messages.enterprise.LegacyEnterpriseImported;
 import cn.singlewindow.realname.messages.enterprise.LegalRepresentative;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -77,7 +72,6 @@ public class EnterpriseDirectoryProjection {
             row.legalRepDocumentType = legalRep.documentType();
             row.legalRepDocumentNumber = Masking.documentNumber(legalRep.documentNumber());
         }
-        row.securityLevel = SecurityLevel.NONE;
         saveAndEmit(row, sequence, at);
     }
 
@@ -213,14 +207,8 @@ public class EnterpriseDirectoryProjection {
     static EnterpriseView toView(EnterpriseRow row) {
         LegalRepresentative legalRep = row.legalRepName == null ? null
                 : new LegalRepresentative(row.legalRepName, row.legalRepDocumentType, row.legalRepDocumentNumber);
-        // No certification method has events yet in this read model: each one is NOT_STARTED until it has.
-        List<MethodStatus> methods = Arrays.stream(CertificationMethod.values())
-                .map(MethodStatus::notStarted)
-                .toList();
-        CertificationOverview overview = new CertificationOverview(row.securityLevel != SecurityLevel.NONE,
-                row.securityLevel, row.enterpriseInfoVerified, row.ownerIdentityVerified, methods);
         return new EnterpriseView(new EnterpriseId(row.enterpriseId), row.name, row.uscc, row.orgCode, row.origin,
-                legalRep, overview, row.version);
+                legalRep, row.version);
     }
 
     static AccountView toView(AccountRow row) {

@@ -1,7 +1,6 @@
 package cn.singlewindow.realname.query.directory;
 
 import cn.singlewindow.realname.messages.account.DocumentType;
-import cn.singlewindow.realname.messages.certification.SecurityLevel;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseOrigin;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -31,13 +30,6 @@ class EnterpriseRow {
     DocumentType legalRepDocumentType;
     @Column(name = "legal_rep_document_number")
     String legalRepDocumentNumber;
-    @Enumerated(EnumType.STRING)
-    @Column(name = "security_level")
-    SecurityLevel securityLevel;
-    @Column(name = "enterprise_info_verified")
-    boolean enterpriseInfoVerified;
-    @Column(name = "owner_identity_verified")
-    boolean ownerIdentityVerified;
     long version;
     @Column(name = "updated_at")
     Instant updatedAt;

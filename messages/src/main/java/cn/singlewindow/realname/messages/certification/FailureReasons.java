@@ -1,0 +1,58 @@
+package cn.singlewindow.realname.messages.certification;
+
+import cn.singlewindow.realname.messages.common.Rejection;
+import java.util.Map;
+
+/**
+ * Why a certification step failed: the codes recorded in {@link CertificationStepFailed} and shown on the attempt,
+ * each with the manual's advice (manual §2.5.3). Shared so that both sides describe a failure alike.
+ */
+public final class FailureReasons {
+
+    public static final String USE_OTHER_METHOD = "USE_IC_CARD_OR_BANK_UKEY: your enterprise cannot be verified"
+            + " this way; use the E-Port IC card (recommended) or a bank UKey.";
+    public static final String SWITCH_TO_BANK_CARD = "SWITCH_TO_BANK_CARD";
+
+    private static final Map<String, Rejection> REASONS = Map.ofEntries(
+            reason("ENTERPRISE_INFO_MISMATCH", "The enterprise information differs from the account's enterprise.",
+                    "企业信息与本账号所属企业信息不一致。",
+                    "CHANGE_ENTERPRISE_INFO: correct the enterprise information first (manual §2.3)."),
+            reason("REGISTRY_MISMATCH", "The registry does not confirm the enterprise or its legal representative.",
+                    "因某些特殊原因，您的企业（或事业单位）信息无法通过系统核验，法定代表人身份认证无法完成。"
+                            + "建议您使用其他方式进行企业实名认证，如银行Ukey认证、中国电子口岸IC卡认证（推荐此方法）等。",
+                    USE_OTHER_METHOD),
+            reason("REGISTRY_UNAVAILABLE", "The enterprise registry cannot be reached right now.",
+                    "企业信息核验服务暂时无法访问，请稍后再试。", "RETRY_LATER"),
+            reason("IDENTITY_NOT_OF_THIS_STEP", "This identity is not the one this step verifies.",
+                    "身份信息与本步骤要求的人员不一致（法定代表人须与第一步一致；管理员须为账号归属人）。",
+                    "SAME_PERSON: the legal representative from step 1, or the account owner."),
+            reason("IDENTITY_MISMATCH", "The identity check did not confirm these details.",
+                    "身份信息核验未通过，请仔细检查填写的各项信息。",
+                    "CHECK_FIELDS: name, number and both validity dates (00000000 for long-term), or the card and the"
+                            + " bank-reserved phone; or " + SWITCH_TO_BANK_CARD + "."),
+            reason("NOT_IN_CTID", "The ID card is not in the trusted identity platform (CTID).",
+                    "被核验身份证不包含在可信身份认证平台中，请使用手机下载CTID APP程序同步身份证信息后再进行身份证认证。",
+                    "CTID_APP: sync the ID card with the CTID app, then try again; or " + SWITCH_TO_BANK_CARD + "."),
+            reason("IDENTITY_SERVICE_UNAVAILABLE", "The identity check cannot be made right now.",
+                    "身份核验服务暂时无法访问，请稍后再试。", "RETRY_LATER"),
+            reason("BANK_CARD_SERVICE_UNAVAILABLE", "The bank-card check cannot be made right now.",
+                    "银行卡核验服务暂时无法访问，请稍后再试。", "RETRY_LATER"),
+            reason("SMS_CODE_INVALID", "The SMS code is wrong.", "手机验证码错误。",
+                    "CHECK_SMS_CODE: enter the code sent to the bank-reserved phone, or ask for a new one."),
+            reason("SMS_CODE_EXPIRED", "The SMS code has expired.", "手机验证码已过期，请重新获取。", "NEW_SMS_CODE"),
+            reason("TOO_MANY_ATTEMPTS", "Too many attempts; try again later.", "尝试次数过多，请稍后再试。",
+                    "START_AGAIN_LATER"),
+            reason("ATTEMPT_EXPIRED", "The attempt was left idle too long.", "认证超时，请重新发起认证。", "START_AGAIN"));
+
+    private FailureReasons() {
+    }
+
+    private static Map.Entry<String, Rejection> reason(String code, String message, String messageZh, String hint) {
+        return Map.entry(code, Rejection.of(code, message, messageZh).withHint(hint));
+    }
+
+    /** The reason's texts and hint; an unknown code still answers with itself. */
+    public static Rejection of(String code) {
+        return REASONS.getOrDefault(code, Rejection.of(code, code, code));
+    }
+}

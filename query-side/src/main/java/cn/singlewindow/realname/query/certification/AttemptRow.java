@@ -1,0 +1,36 @@
+package cn.singlewindow.realname.query.certification;
+
+import cn.singlewindow.realname.messages.certification.AttemptStatus;
+import cn.singlewindow.realname.messages.certification.CertificationMethod;
+import cn.singlewindow.realname.messages.certification.CertificationStep;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+@Entity
+@Table(name = "certification_attempt_view")
+class AttemptRow {
+
+    @Id
+    @Column(name = "attempt_id")
+    String attemptId;
+    @Column(name = "enterprise_id")
+    String enterpriseId;
+    @Enumerated(EnumType.STRING)
+    CertificationMethod method;
+    @Enumerated(EnumType.STRING)
+    CertificationStep step;
+    @Enumerated(EnumType.STRING)
+    AttemptStatus status;
+    @Column(name = "started_at")
+    Instant startedAt;
+    @Column(name = "finished_at")
+    Instant finishedAt;
+    @Column(name = "failure_code")
+    String failureCode;
+    long version;
+}

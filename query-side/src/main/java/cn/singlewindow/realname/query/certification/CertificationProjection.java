@@ -1,0 +1,319 @@
+package cn.singlewindow.realname.query.certification;
+
+import cn.singlewindow.realname.messages.certification.AttemptPage;
+import cn.singlewindow.realname.messages.certification.AttemptStatus;
+import cn.singlewindow.realname.messages.certification.CertificationAttemptExpired;
+import cn.singlewindow.realname.messages.certification.CertificationAttemptFailed;
+import cn.singlewindow.realname.messages.certification.CertificationAttemptView;
+import cn.singlewindow.realname.messages.certification.CertificationMethod;
+import cn.singlewindow.realname.messages.certification.CertificationOverview;
+import cn.singlewindow.realname.messages.certification.CertificationPassed;
+import cn.singlewindow.realname.messages.certification.CertificationStep;
+import cn.singlewindow.realname.messages.certification.CertificationStepFailed;
+import cn.singlewindow.realname.messages.certification.EnterpriseCertification;
+import cn.singlewindow.realname.messages.certification.EnterpriseInfoVerified;
+import cn.singlewindow.realname.messages.certification.FailureReasons;
+import cn.singlewindow.realname.messages.certification.FindCertificationAttempt;
+import cn.singlewindow.realname.messages.certification.FindCertificationAttempts;
+import cn.singlewindow.realname.messages.certification.FindCertificationOverview;
+import cn.singlewindow.realname.messages.certification.FindCertificationOverviews;
+import cn.singlewindow.realname.messages.certification.IdentitySubject;
+import cn.singlewindow.realname.messages.certification.IdentityVerified;
+import cn.singlewindow.realname.messages.certification.LegalRepCertificationStarted;
+import cn.singlewindow.realname.messages.certification.MethodState;
+import cn.singlewindow.realname.messages.certification.MethodStatus;
+import cn.singlewindow.realname.messages.certification.SecurityLevel;
+import cn.singlewindow.realname.messages.certification.SmsCodeSent;
+import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
+import cn.singlewindow.realname.query.directory.EnterpriseDirectoryProjection;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Certification attempts and the state of each method (manual §2.5), from which the enterprise's overview is
+ * derived: certified once both aspects, enterprise information and the owner's identity, have been verified.
+ * Every change is pushed to subscription queries once its transaction commits.
+ */
+@Component
+@ProcessingGroup(EnterpriseDirectoryProjection.PROCESSING_GROUP)
+class CertificationProjection {
+
+    private final AttemptRows attempts;
+    private final MethodStatusRows methods;
+    private final JdbcTemplate jdbc;
+    private final QueryUpdateEmitter updateEmitter;
+
+    CertificationProjection(AttemptRows attempts, MethodStatusRows methods, JdbcTemplate jdbc,
+                            QueryUpdateEmitter updateEmitter) {
+        this.attempts = attempts;
+        this.methods = methods;
+        this.jdbc = jdbc;
+        this.updateEmitter = updateEmitter;
+    }
+
+    @EventHandler
+    void on(LegalRepCertificationStarted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        if (attempts.existsById(event.attemptId())) {
+            return;
+        }
+        AttemptRow row = new AttemptRow();
+        row.attemptId = event.attemptId();
+        row.enterpriseId = event.enterpriseId().value();
+        row.method = CertificationMethod.LEGAL_REP;
+        row.step = CertificationStep.ENTERPRISE_INFO;
+        row.status = AttemptStatus.IN_PROGRESS;
+        row.startedAt = at;
+        saveAttempt(row, sequence);
+        updateMethod(event.enterpriseId(), CertificationMethod.LEGAL_REP, method -> {
+            if (method.status != MethodState.PASSED) {
+                method.status = MethodState.PENDING;
+            }
+            method.lastAttemptAt = at;
+            method.currentStep = CertificationStep.ENTERPRISE_INFO;
+        });
+    }
+
+    @EventHandler
+    void on(EnterpriseInfoVerified event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        advance(event.enterpriseId(), event.attemptId(), CertificationStep.LEGAL_REP_IDENTITY, sequence, at);
+    }
+
+    @EventHandler
+    void on(IdentityVerified event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        advance(event.enterpriseId(), event.attemptId(), event.subject() == IdentitySubject.LEGAL_REP
+                ? CertificationStep.ADMINISTRATOR_IDENTITY : CertificationStep.DONE, sequence, at);
+    }
+
+    @EventHandler
+    void on(CertificationStepFailed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        updateAttempt(event.attemptId(), sequence, row -> row.failureCode = event.reasonCode());
+        updateMethod(event.enterpriseId(), event.method(), method -> method.lastAttemptAt = at);
+    }
+
+    @EventHandler
+    void on(SmsCodeSent event, @SequenceNumber long sequence) {
+        updateAttempt(event.attemptId(), sequence, row -> {
+        });
+    }
+
+    @EventHandler
+    void on(CertificationAttemptFailed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        close(event.enterpriseId(), event.attemptId(), event.method(), AttemptStatus.FAILED, event.reasonCode(),
+                sequence, at);
+    }
+
+    @EventHandler
+    void on(CertificationAttemptExpired event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        close(event.enterpriseId(), event.attemptId(), event.method(), AttemptStatus.EXPIRED, "ATTEMPT_EXPIRED",
+                sequence, at);
+    }
+
+    @EventHandler
+    void on(CertificationPassed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        updateAttempt(event.attemptId(), sequence, row -> {
+            row.status = AttemptStatus.PASSED;
+            row.step = CertificationStep.DONE;
+            row.failureCode = null;
+            row.finishedAt = at;
+        });
+        updateMethod(event.enterpriseId(), event.method(), method -> {
+            method.status = MethodState.PASSED;
+            method.securityLevel = event.securityLevel();
+            method.verifiedEnterpriseInfo = event.enterpriseInfoVerified();
+            method.verifiedOwnerIdentity = event.ownerIdentityVerifiedFor() != null;
+            method.passedAt = at;
+            method.lastAttemptAt = at;
+            method.currentStep = CertificationStep.DONE;
+        });
+    }
+
+    @ResetHandler
+    void reset() {
+        attempts.deleteAllInBatch();
+        methods.deleteAllInBatch();
+    }
+
+    @QueryHandler
+    CertificationOverview handle(FindCertificationOverview query) {
+        return overview(methods.findByKeyEnterpriseIdIn(List.of(query.enterpriseId().value())));
+    }
+
+    @QueryHandler
+    List<EnterpriseCertification> handle(FindCertificationOverviews query) {
+        Map<String, List<MethodStatusRow>> byEnterprise = methods.findByKeyEnterpriseIdIn(
+                        query.enterpriseIds().stream().map(EnterpriseId::value).toList()).stream()
+                .collect(Collectors.groupingBy(row -> row.key.enterpriseId()));
+        return query.enterpriseIds().stream()
+                .map(id -> new EnterpriseCertification(id, overview(byEnterprise.getOrDefault(id.value(), List.of()))))
+                .toList();
+    }
+
+    @QueryHandler
+    Optional<CertificationAttemptView> handle(FindCertificationAttempt query) {
+        return attempts.findById(query.attemptId()).map(CertificationProjection::toView);
+    }
+
+    /** Newest first; the cursor is the (start time, id) of the last row seen, so pages hold under inserts. */
+    @QueryHandler
+    AttemptPage handle(FindCertificationAttempts query) {
+        int limit = Math.max(1, Math.min(query.limit(), 100));
+        Cursor after = Cursor.decode(query.afterCursor());
+        String columns = "SELECT attempt_id, enterprise_id, method, step, status, started_at, finished_at,"
+                + " failure_code, version FROM certification_attempt_view WHERE enterprise_id = ?";
+        List<AttemptRow> rows = after == null
+                ? jdbc.query(columns + " ORDER BY started_at DESC, attempt_id DESC LIMIT ?", ROW,
+                query.enterpriseId().value(), limit + 1)
+                : jdbc.query(columns + " AND (started_at, attempt_id) < (?, ?)"
+                        + " ORDER BY started_at DESC, attempt_id DESC LIMIT ?", ROW,
+                query.enterpriseId().value(), java.sql.Timestamp.from(after.startedAt()), after.attemptId(), limit + 1);
+        List<AttemptPage.Edge> edges = rows.stream().limit(limit)
+                .map(row -> new AttemptPage.Edge(new Cursor(row.startedAt, row.attemptId).encode(), toView(row)))
+                .toList();
+        return new AttemptPage(edges, rows.size() > limit);
+    }
+
+    private void advance(EnterpriseId enterpriseId, String attemptId, CertificationStep step, long sequence,
+                         Instant at) {
+        updateAttempt(attemptId, sequence, row -> {
+            row.step = step;
+            row.failureCode = null;
+        });
+        updateMethod(enterpriseId, CertificationMethod.LEGAL_REP, method -> {
+            method.lastAttemptAt = at;
+            if (method.status != MethodState.PASSED) {
+                method.currentStep = step;
+            }
+        });
+    }
+
+    private void close(EnterpriseId enterpriseId, String attemptId, CertificationMethod methodName,
+                       AttemptStatus status, String reason, long sequence, Instant at) {
+        updateAttempt(attemptId, sequence, row -> {
+            row.status = status;
+            row.failureCode = reason;
+            row.finishedAt = at;
+        });
+        updateMethod(enterpriseId, methodName, method -> {
+            if (method.status != MethodState.PASSED) {
+                method.status = MethodState.FAILED;
+                method.currentStep = null;
+            }
+        });
+    }
+
+    private void updateAttempt(String attemptId, long sequence, Consumer<AttemptRow> change) {
+        attempts.findById(attemptId).filter(row -> row.version < sequence).ifPresent(row -> {
+            change.accept(row);
+            saveAttempt(row, sequence);
+        });
+    }
+
+    private void saveAttempt(AttemptRow row, long sequence) {
+        row.version = sequence;
+        attempts.save(row);
+        CertificationAttemptView view = toView(row);
+        updateEmitter.emit(FindCertificationAttempt.class, q -> q.attemptId().equals(view.id()), view);
+    }
+
+    private void updateMethod(EnterpriseId enterpriseId, CertificationMethod method,
+                              Consumer<MethodStatusRow> change) {
+        MethodStatusRow.Key key = new MethodStatusRow.Key(enterpriseId.value(), method);
+        MethodStatusRow row = methods.findById(key).orElseGet(() -> {
+            MethodStatusRow fresh = new MethodStatusRow();
+            fresh.key = key;
+            fresh.status = MethodState.NOT_STARTED;
+            fresh.securityLevel = SecurityLevel.NONE;
+            return fresh;
+        });
+        change.accept(row);
+        methods.save(row);
+        CertificationOverview overview = overview(methods.findByKeyEnterpriseIdIn(List.of(enterpriseId.value())));
+        updateEmitter.emit(FindCertificationOverview.class, q -> q.enterpriseId().equals(enterpriseId), overview);
+    }
+
+    static CertificationOverview overview(List<MethodStatusRow> rows) {
+        Map<CertificationMethod, MethodStatusRow> byMethod = rows.stream()
+                .collect(Collectors.toMap(row -> row.key.method(), row -> row));
+        List<MethodStatus> statuses = new ArrayList<>();
+        for (CertificationMethod method : CertificationMethod.values()) {
+            MethodStatusRow row = byMethod.get(method);
+            statuses.add(row == null ? MethodStatus.notStarted(method)
+                    : new MethodStatus(method, row.status, row.status == MethodState.PASSED ? row.securityLevel
+                    : SecurityLevel.NONE, row.passedAt, row.lastAttemptAt,
+                    row.currentStep == null ? null : row.currentStep.name()));
+        }
+        List<MethodStatusRow> passed = rows.stream().filter(row -> row.status == MethodState.PASSED).toList();
+        SecurityLevel level = passed.stream().map(row -> row.securityLevel).max(Comparator.naturalOrder())
+                .orElse(SecurityLevel.NONE);
+        boolean enterpriseInfo = passed.stream().anyMatch(row -> row.verifiedEnterpriseInfo);
+        boolean ownerIdentity = passed.stream().anyMatch(row -> row.verifiedOwnerIdentity);
+        return new CertificationOverview(enterpriseInfo && ownerIdentity, level, enterpriseInfo, ownerIdentity,
+                statuses);
+    }
+
+    private static CertificationAttemptView toView(AttemptRow row) {
+        String hint = row.failureCode == null ? null : FailureReasons.of(row.failureCode).hint();
+        return new CertificationAttemptView(row.attemptId, new EnterpriseId(row.enterpriseId), row.method, row.step,
+                row.status, row.startedAt, row.finishedAt, row.failureCode, hint, row.version);
+    }
+
+    private static final RowMapper<AttemptRow> ROW = (rs, rowNumber) -> {
+        AttemptRow row = new AttemptRow();
+        row.attemptId = rs.getString(1);
+        row.enterpriseId = rs.getString(2);
+        row.method = CertificationMethod.valueOf(rs.getString(3));
+        row.step = CertificationStep.valueOf(rs.getString(4));
+        row.status = AttemptStatus.valueOf(rs.getString(5));
+        row.startedAt = rs.getTimestamp(6).toInstant();
+        java.sql.Timestamp finished = rs.getTimestamp(7);
+        row.finishedAt = finished == null ? null : finished.toInstant();
+        row.failureCode = rs.getString(8);
+        row.version = rs.getLong(9);
+        return row;
+    };
+
+    /** Opaque to clients: base64url of "epoch-micros:attempt-id". */
+    record Cursor(Instant startedAt, String attemptId) {
+
+        String encode() {
+            long micros = startedAt.getEpochSecond() * 1_000_000 + startedAt.getNano() / 1_000;
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString((micros + ":" + attemptId).getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor decode(String cursor) {
+            if (cursor == null || cursor.isBlank()) {
+                return null;
+            }
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
+                        .split(":", 2);
+                long micros = Long.parseLong(parts[0]);
+                return new Cursor(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000),
+                        Math.floorMod(micros, 1_000_000) * 1_000L), parts[1]);
+            } catch (RuntimeException malformed) {
+                throw new IllegalArgumentException("malformed cursor");
+            }
+        }
+    }
+
+}

@@ -1,0 +1,45 @@
+package cn.singlewindow.realname.query.certification;
+
+import cn.singlewindow.realname.messages.certification.CertificationMethod;
+import cn.singlewindow.realname.messages.certification.CertificationStep;
+import cn.singlewindow.realname.messages.certification.MethodState;
+import cn.singlewindow.realname.messages.certification.SecurityLevel;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+
+@Entity
+@Table(name = "method_status_view")
+class MethodStatusRow {
+
+    @EmbeddedId
+    Key key;
+    @Enumerated(EnumType.STRING)
+    MethodState status;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "security_level")
+    SecurityLevel securityLevel;
+    @Column(name = "verified_enterprise_info")
+    boolean verifiedEnterpriseInfo;
+    @Column(name = "verified_owner_identity")
+    boolean verifiedOwnerIdentity;
+    @Column(name = "passed_at")
+    Instant passedAt;
+    @Column(name = "last_attempt_at")
+    Instant lastAttemptAt;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "current_step")
+    CertificationStep currentStep;
+
+    @Embeddable
+    record Key(@Column(name = "enterprise_id") String enterpriseId,
+               @Enumerated(EnumType.STRING) @Column(name = "method") CertificationMethod method)
+            implements Serializable {
+    }
+}
