@@ -37,6 +37,10 @@ class AuthorizationMatrixTest extends RunningService {
             requestOperatorUpgrade    UNAUTH     FORBID FORBID FORBID    ok        FORBID      FORBID   FORBID
             operatorUpgradeRequests   UNAUTH     ok     FORBID FORBID    FORBID    FORBID      FORBID   FORBID
             decideOperatorUpgrade     UNAUTH     ok     FORBID FORBID    FORBID    FORBID      FORBID   FORBID
+            startLegalRepCertification UNAUTH    ok     FORBID FORBID    FORBID    FORBID      FORBID   FORBID
+            verifyEnterpriseInfo      UNAUTH     ok     FORBID FORBID    FORBID    FORBID      FORBID   FORBID
+            sendBankCardSmsCode       UNAUTH     ok     FORBID FORBID    FORBID    FORBID      FORBID   FORBID
+            certificationAttempts     UNAUTH     ok     FORBID FORBID    FORBID    FORBID      ok       FORBID
             """;
 
     private final Map<String, HttpGraphQlTester> actors = new LinkedHashMap<>();
@@ -63,6 +67,10 @@ class AuthorizationMatrixTest extends RunningService {
         String pendingRequest = api.as(api.tokenOf(applicant, GraphQlApi.PERSONAL_PASSWORD))
                 .documentName("requestOperatorUpgrade").variable("input", Map.of("uscc", own.uscc())).execute()
                 .path("requestOperatorUpgrade.id").entity(String.class).get();
+
+        String attemptId = admin.documentName("startLegalRepCertification")
+                .variable("input", Map.of("enterpriseId", own.id())).execute()
+                .path("startLegalRepCertification.id").entity(String.class).get();
 
         actors.put("anonymous", api.anonymous());
         actors.put("admin", admin);
@@ -100,6 +108,19 @@ class AuthorizationMatrixTest extends RunningService {
         operations.put("requestOperatorUpgrade", as -> as.documentName("requestOperatorUpgrade")
                 .variable("input", Map.of("uscc", own.uscc())).execute());
         operations.put("operatorUpgradeRequests", as -> as.documentName("operatorUpgradeRequests")
+                .variable("enterpriseId", own.id()).execute());
+        operations.put("startLegalRepCertification", as -> as.documentName("startLegalRepCertification")
+                .variable("input", Map.of("enterpriseId", own.id())).execute());
+        operations.put("verifyEnterpriseInfo", as -> as.documentName("verifyEnterpriseInfo")
+                .variable("input", Map.of("attemptId", attemptId, "enterpriseName", "矩阵测试有限公司",
+                        "uscc", own.uscc(), "legalRepName", "张三", "legalRepDocumentType", "RESIDENT_ID_CARD",
+                        "legalRepDocumentNumber", "11010519491231002X"))
+                .execute());
+        operations.put("sendBankCardSmsCode", as -> as.documentName("sendBankCardSmsCode")
+                .variable("input", Map.of("attemptId", attemptId, "subject", "LEGAL_REP",
+                        "bankCardNumber", "6222021234567890123", "phone", "13812345678"))
+                .execute());
+        operations.put("certificationAttempts", as -> as.documentName("certificationAttempts")
                 .variable("enterpriseId", own.id()).execute());
         operations.put("decideOperatorUpgrade", as -> as.documentName("decideOperatorUpgrade")
                 .variable("input", Map.of("requestId", pendingRequest, "approve", false, "reason", "矩阵测试"))
