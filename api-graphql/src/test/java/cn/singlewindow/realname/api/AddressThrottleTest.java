@@ -2,30 +2,15 @@ package cn.singlewindow.realname.api;
 
 import static cn.singlewindow.realname.api.EnterpriseLifecycleTest.code;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Refused logins from one client address, across user names, throttle that address. A service of its own (limit
  * 3) so that it cannot throttle the address the other tests share.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "realname.login.max-failures-per-address=3")
-class AddressThrottleTest {
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void ownDataDirectory(DynamicPropertyRegistry registry) throws IOException {
-        String dir = Files.createTempDirectory("realname-throttle-").toString();
-        registry.add("realname.data-dir", () -> dir);
-    }
+@TestPropertySource(properties = "realname.login.max-failures-per-address=3")
+class AddressThrottleTest extends SeparateService {
 
     @Test
     void guessing_across_user_names_from_one_address_is_stopped() {

@@ -3,34 +3,20 @@ package cn.singlewindow.realname.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.singlewindow.realname.api.GraphQlApi.ImportedEnterprise;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The idle deadline in the running service: scheduled through db-scheduler in the database, fired by it, and the
  * attempt shows EXPIRED without anyone touching it. A service of its own with a 2 s idle timeout.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@TestPropertySource(properties = {
         "realname.certification.attempt-idle-timeout=2s", "db-scheduler.polling-interval=1s"})
-class AttemptExpiryTest {
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void ownDataDirectory(DynamicPropertyRegistry registry) throws IOException {
-        String dir = Files.createTempDirectory("realname-expiry-").toString();
-        registry.add("realname.data-dir", () -> dir);
-    }
+class AttemptExpiryTest extends SeparateService {
 
     @Test
     void an_idle_attempt_expires_by_its_durable_deadline() throws InterruptedException {

@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.singlewindow.realname.messages.enterprise.Uscc;
 import cn.singlewindow.realname.messages.testing.SampleCodes;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import cn.singlewindow.realname.command.testing.LocalHttpServer;
+import cn.singlewindow.realname.command.testing.LocalHttpServer.Answer;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,41 +16,19 @@ import org.junit.jupiter.api.Test;
 class HttpEnterpriseRegistryTest {
 
     private final Uscc uscc = Uscc.of(SampleCodes.randomUscc());
-    private final Deque<Answer> answers = new ArrayDeque<>();
-    private final AtomicInteger requests = new AtomicInteger();
-    private HttpServer server;
+    private LocalHttpServer server;
     private HttpEnterpriseRegistry registry;
 
-    record Answer(int status, String body, long delayMillis) {
-    }
-
     @BeforeEach
-    void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/api/enterprises/", exchange -> {
-            requests.incrementAndGet();
-            Answer answer = answers.isEmpty() ? new Answer(500, "", 0) : answers.poll();
-            try {
-                Thread.sleep(answer.delayMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
-            if (body.length > 0) {
-                exchange.getResponseBody().write(body);
-            }
-            exchange.close();
-        });
-        server.start();
-        registry = new HttpEnterpriseRegistry("http://127.0.0.1:" + server.getAddress().getPort() + "/api",
-                Duration.ofSeconds(1), Duration.ofMillis(500), 1);
+    void start() {
+        server = new LocalHttpServer();
+        registry = new HttpEnterpriseRegistry(server.baseUrl() + "/api", Duration.ofSeconds(1), Duration.ofMillis(500),
+                1);
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        server.close();
     }
 
     private String record(String status) {
@@ -67,7 +40,7 @@ class HttpEnterpriseRegistryTest {
 
     @Test
     void a_registered_enterprise_is_answered_with_its_record() {
-        answers.add(new Answer(200, record("ACTIVE"), 0));
+        server.answer(new Answer(200, record("ACTIVE"), 0));
         RegisteredEnterprise found = registry.lookUp(uscc).orElseThrow();
         assertThat(found.name()).isEqualTo("示例贸易有限公司");
         assertThat(found.orgCode()).isEqualTo(uscc.orgCode());
@@ -77,37 +50,37 @@ class HttpEnterpriseRegistryTest {
 
     @Test
     void an_unknown_code_is_empty_not_an_error() {
-        answers.add(new Answer(404, "", 0));
+        server.answer(new Answer(404, "", 0));
         assertThat(registry.lookUp(uscc)).isEmpty();
-        assertThat(requests).hasValue(1);
+        assertThat(server.received()).hasSize(1);
     }
 
     @Test
     void a_passing_server_error_is_retried_once() {
-        answers.add(new Answer(503, "", 0));
-        answers.add(new Answer(200, record("CANCELLED"), 0));
+        server.answer(new Answer(503, "", 0));
+        server.answer(new Answer(200, record("CANCELLED"), 0));
         assertThat(registry.lookUp(uscc)).get().extracting(RegisteredEnterprise::active).isEqualTo(false);
-        assertThat(requests).hasValue(2);
+        assertThat(server.received()).hasSize(2);
     }
 
     @Test
     void a_registry_that_keeps_failing_is_unavailable() {
-        answers.add(new Answer(500, "", 0));
-        answers.add(new Answer(500, "", 0));
+        server.answer(new Answer(500, "", 0));
+        server.answer(new Answer(500, "", 0));
         assertThatThrownBy(() -> registry.lookUp(uscc)).isInstanceOf(RegistryUnavailableException.class);
-        assertThat(requests).hasValue(2);
+        assertThat(server.received()).hasSize(2);
     }
 
     @Test
     void a_registry_slower_than_the_read_timeout_is_unavailable() {
-        answers.add(new Answer(200, record("ACTIVE"), 1500));
-        answers.add(new Answer(200, record("ACTIVE"), 1500));
+        server.answer(new Answer(200, record("ACTIVE"), 1500));
+        server.answer(new Answer(200, record("ACTIVE"), 1500));
         assertThatThrownBy(() -> registry.lookUp(uscc)).isInstanceOf(RegistryUnavailableException.class);
     }
 
     @Test
     void an_answer_about_another_enterprise_is_not_trusted() {
-        answers.add(new Answer(200, record("ACTIVE").replace(uscc.value(), SampleCodes.randomUscc()), 0));
+        server.answer(new Answer(200, record("ACTIVE").replace(uscc.value(), SampleCodes.randomUscc()), 0));
         assertThatThrownBy(() -> registry.lookUp(uscc)).isInstanceOf(RegistryUnavailableException.class);
     }
 }

@@ -1,0 +1,25 @@
+package cn.singlewindow.realname.api;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A service of its own (with the test's own properties) on its own data directory, for tests whose settings would
+ * disturb the shared {@link RunningService}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class SeparateService {
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void ownDataDirectory(DynamicPropertyRegistry registry) throws IOException {
+        String dir = Files.createTempDirectory("realname-separate-").toString();
+        registry.add("realname.data-dir", () -> dir);
+    }
+}
