@@ -1,0 +1,155 @@
+package cn.singlewindow.realname.cardbridge.iccard;
+
+import cn.singlewindow.realname.messages.card.CardType;
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.DERUTF8String;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v2CRLBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v2CRLBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * A certificate authority in software that issues E-Port style SM2 cards: the sandbox's CA and the tests' CAs.
+ * Keys are generated, never committed.
+ */
+public final class SoftwareCardAuthority {
+
+    public record CardHolder(String enterpriseName, String orgCode, String holderName, String holderIdNumber,
+                             CardType cardType) {
+    }
+
+    public record IssuedCard(X509Certificate certificate, PrivateKey privateKey) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final KeyPair keys;
+    private final X509Certificate certificate;
+    private final Map<BigInteger, Instant> revoked = new ConcurrentHashMap<>();
+
+    public SoftwareCardAuthority(KeyPair keys, X509Certificate certificate) {
+        this.keys = keys;
+        this.certificate = certificate;
+    }
+
+    /** A new self-signed SM2 CA valid for ten years from {@code from}. */
+    public static SoftwareCardAuthority generate(String commonName, Instant from) {
+        KeyPair keys = sm2KeyPair();
+        X500Principal subject = new X500Principal("CN=" + commonName + ", O=China E-Port Sandbox, C=CN");
+        try {
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, serial(), Date.from(from),
+                    Date.from(from.plusSeconds(3650L * 24 * 3600)), subject, keys.getPublic());
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+            return new SoftwareCardAuthority(keys, convert(builder.build(signer(keys.getPrivate()))));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create a CA", e);
+        }
+    }
+
+    public X509Certificate certificate() {
+        return certificate;
+    }
+
+    public PrivateKey privateKey() {
+        return keys.getPrivate();
+    }
+
+    /** A card for the holder, valid in [from, until), with the E-Port extensions and key usage digitalSignature. */
+    public IssuedCard issue(CardHolder holder, Instant from, Instant until) {
+        KeyPair cardKeys = sm2KeyPair();
+        X500Principal subject = new X500Principal("CN=" + holder.holderName() + ", O=" + holder.enterpriseName()
+                + ", C=CN");
+        try {
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, serial(),
+                    Date.from(from), Date.from(until), subject, cardKeys.getPublic());
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+            extension(builder, EPortExtensions.ENTERPRISE_NAME, holder.enterpriseName());
+            extension(builder, EPortExtensions.ORG_CODE, holder.orgCode());
+            extension(builder, EPortExtensions.HOLDER_ID_NUMBER, holder.holderIdNumber());
+            extension(builder, EPortExtensions.CARD_TYPE, holder.cardType().name());
+            return new IssuedCard(convert(builder.build(signer(keys.getPrivate()))), cardKeys.getPrivate());
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot issue a card", e);
+        }
+    }
+
+    public void revoke(BigInteger serial, Instant at) {
+        revoked.put(serial, at);
+    }
+
+    public Map<BigInteger, Instant> revoked() {
+        return Map.copyOf(revoked);
+    }
+
+    /** The CA's current revocation list, signed by the CA, next update a day later. */
+    public X509CRL crl(Instant now) {
+        try {
+            X509v2CRLBuilder builder = new JcaX509v2CRLBuilder(certificate.getSubjectX500Principal(), Date.from(now));
+            builder.setNextUpdate(Date.from(now.plusSeconds(24 * 3600)));
+            revoked.forEach((serial, at) -> builder.addCRLEntry(serial, Date.from(at), CRLReason.keyCompromise));
+            return new JcaX509CRLConverter().setProvider(BouncyCastle.PROVIDER)
+                    .getCRL(builder.build(signer(keys.getPrivate())));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot sign the CRL", e);
+        }
+    }
+
+    /** What the card does inside the client control: sign the nonce with its key. */
+    public static byte[] sign(PrivateKey cardKey, byte[] nonce) throws GeneralSecurityException {
+        java.security.Signature signer = java.security.Signature.getInstance(BouncyCastle.SM3_WITH_SM2,
+                BouncyCastle.PROVIDER);
+        signer.initSign(cardKey);
+        signer.update(nonce);
+        return signer.sign();
+    }
+
+    private static void extension(JcaX509v3CertificateBuilder builder, String oid, String value) throws Exception {
+        if (value != null) {
+            builder.addExtension(new ASN1ObjectIdentifier(oid), false, new DERUTF8String(value));
+        }
+    }
+
+    static KeyPair sm2KeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", BouncyCastle.PROVIDER);
+            generator.initialize(new ECGenParameterSpec("sm2p256v1"), RANDOM);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ContentSigner signer(PrivateKey key) throws Exception {
+        return new JcaContentSignerBuilder("SM3WITHSM2").setProvider(BouncyCastle.PROVIDER).build(key);
+    }
+
+    private static X509Certificate convert(org.bouncycastle.cert.X509CertificateHolder holder) throws Exception {
+        return new JcaX509CertificateConverter().setProvider(BouncyCastle.PROVIDER).getCertificate(holder);
+    }
+
+    private static BigInteger serial() {
+        return new BigInteger(64, RANDOM).abs().add(BigInteger.ONE);
+    }
+}

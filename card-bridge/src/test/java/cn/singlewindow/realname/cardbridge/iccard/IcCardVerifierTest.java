@@ -1,0 +1,135 @@
+package cn.singlewindow.realname.cardbridge.iccard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.singlewindow.realname.cardbridge.iccard.SoftwareCardAuthority.CardHolder;
+import cn.singlewindow.realname.cardbridge.iccard.SoftwareCardAuthority.IssuedCard;
+import cn.singlewindow.realname.messages.card.CardCheck;
+import cn.singlewindow.realname.messages.card.CardType;
+import cn.singlewindow.realname.messages.testing.SampleCodes;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Real SM2 keys, certificates, signatures and CRLs, built here with Bouncy Castle. */
+class IcCardVerifierTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-28T08:00:00Z");
+
+    private final SoftwareCardAuthority eport = SoftwareCardAuthority.generate("China E-Port Test CA",
+            NOW.minus(Duration.ofDays(30)));
+    private final List<java.security.cert.X509CRL> crls = new ArrayList<>();
+    private final IcCardVerifier verifier = new IcCardVerifier(
+            () -> new TrustMaterial(List.of(eport.certificate()), crls), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final String uscc = SampleCodes.randomUscc();
+    private final CardHolder holder = new CardHolder("测试贸易有限公司", uscc.substring(8, 17), "张三",
+            "11010519491231002X", CardType.LEGAL_PERSON);
+    private final byte[] nonce = new byte[32];
+
+    IcCardVerifierTest() {
+        new SecureRandom().nextBytes(nonce);
+    }
+
+    private IssuedCard card(SoftwareCardAuthority ca, CardHolder who, Instant from, Instant until) {
+        return ca.issue(who, from, until);
+    }
+
+    private IssuedCard validCard() {
+        return card(eport, holder, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(365)));
+    }
+
+    private static String signature(IssuedCard card, byte[] bytes) throws Exception {
+        return Base64.getEncoder().encodeToString(SoftwareCardAuthority.sign(card.privateKey(), bytes));
+    }
+
+    @Test
+    void a_valid_card_signing_the_nonce_names_its_enterprise_holder_and_type() throws Exception {
+        IssuedCard card = validCard();
+        CardCheck check = verifier.verify(Pem.write(card.certificate()), signature(card, nonce), nonce);
+        assertThat(check.passed()).isTrue();
+        assertThat(check.orgCode()).isEqualTo(uscc.substring(8, 17));
+        assertThat(check.enterpriseName()).isEqualTo("测试贸易有限公司");
+        assertThat(check.holderIdNumber()).isEqualTo("11010519491231002X");
+        assertThat(check.cardType()).isEqualTo(CardType.LEGAL_PERSON);
+        assertThat(check.certificateSerial()).isEqualTo(card.certificate().getSerialNumber().toString(16));
+        assertThat(check.issuer()).contains("China E-Port Test CA");
+    }
+
+    @Test
+    void a_signature_over_other_bytes_is_invalid() throws Exception {
+        IssuedCard card = validCard();
+        byte[] other = nonce.clone();
+        other[0] ^= 1;
+        assertThat(verifier.verify(Pem.write(card.certificate()), signature(card, other), nonce).failureCode())
+                .isEqualTo(IcCardVerifier.SIGNATURE_INVALID);
+    }
+
+    @Test
+    void a_signature_by_another_key_is_invalid() throws Exception {
+        IssuedCard card = validCard();
+        IssuedCard thief = validCard();
+        assertThat(verifier.verify(Pem.write(card.certificate()), signature(thief, nonce), nonce).failureCode())
+                .isEqualTo(IcCardVerifier.SIGNATURE_INVALID);
+    }
+
+    @Test
+    void a_card_from_another_ca_with_the_same_name_is_untrusted() throws Exception {
+        SoftwareCardAuthority impostor = SoftwareCardAuthority.generate("China E-Port Test CA",
+                NOW.minus(Duration.ofDays(30)));
+        IssuedCard card = card(impostor, holder, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(365)));
+        assertThat(verifier.verify(Pem.write(card.certificate()), signature(card, nonce), nonce).failureCode())
+                .isEqualTo(IcCardVerifier.CERTIFICATE_UNTRUSTED);
+    }
+
+    @Test
+    void an_expired_card_is_refused_as_expired() throws Exception {
+        IssuedCard card = card(eport, holder, NOW.minus(Duration.ofDays(400)), NOW.minus(Duration.ofDays(1)));
+        CardCheck check = verifier.verify(Pem.write(card.certificate()), signature(card, nonce), nonce);
+        assertThat(check.failureCode()).isEqualTo(IcCardVerifier.CERTIFICATE_EXPIRED);
+        assertThat(check.certificateSerial()).isNotBlank();
+    }
+
+    @Test
+    void a_card_on_its_cas_revocation_list_is_revoked() throws Exception {
+        IssuedCard card = validCard();
+        eport.revoke(card.certificate().getSerialNumber(), NOW.minus(Duration.ofHours(1)));
+        crls.add(eport.crl(NOW));
+        assertThat(verifier.verify(Pem.write(card.certificate()), signature(card, nonce), nonce).failureCode())
+                .isEqualTo(IcCardVerifier.CERTIFICATE_REVOKED);
+    }
+
+    @Test
+    void a_revocation_list_not_signed_by_the_ca_revokes_nothing() throws Exception {
+        IssuedCard card = validCard();
+        SoftwareCardAuthority forger = new SoftwareCardAuthority(SoftwareCardAuthority.sm2KeyPair(),
+                eport.certificate());
+        forger.revoke(card.certificate().getSerialNumber(), NOW.minus(Duration.ofHours(1)));
+        crls.add(forger.crl(NOW));
+        assertThat(verifier.verify(Pem.write(card.certificate()), signature(card, nonce), nonce).passed()).isTrue();
+    }
+
+    @Test
+    void a_certificate_without_the_e_port_organisation_code_is_untrusted() throws Exception {
+        CardHolder anonymousHolder = new CardHolder("测试贸易有限公司", null, "张三", "11010519491231002X",
+                CardType.OPERATOR);
+        IssuedCard card = card(eport, anonymousHolder, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(30)));
+        assertThat(verifier.verify(Pem.write(card.certificate()), signature(card, nonce), nonce).failureCode())
+                .isEqualTo(IcCardVerifier.CERTIFICATE_UNTRUSTED);
+    }
+
+    @Test
+    void garbage_instead_of_a_certificate_or_signature_is_refused_not_thrown() throws Exception {
+        IssuedCard card = validCard();
+        assertThat(verifier.verify("not a certificate", signature(card, nonce), nonce).failureCode())
+                .isEqualTo(IcCardVerifier.CERTIFICATE_UNTRUSTED);
+        assertThat(verifier.verify(Pem.write(card.certificate()), "%%%not-base64", nonce).failureCode())
+                .isEqualTo(IcCardVerifier.SIGNATURE_INVALID);
+        assertThat(verifier.verify(null, null, nonce).failureCode()).isEqualTo(IcCardVerifier.CERTIFICATE_UNTRUSTED);
+    }
+}
