@@ -14,7 +14,6 @@ class ArchitectureTest {
     private static final String MESSAGES = "cn.singlewindow.realname.messages..";
     private static final String COMMAND_SIDE = "cn.singlewindow.realname.command..";
     private static final String QUERY_SIDE = "cn.singlewindow.realname.query..";
-    // card-bridge gets its own rule (knows neither side) with its first classes, in the card bridge issue.
     private static final String CARD_BRIDGE = "cn.singlewindow.realname.cardbridge..";
     private static final String API = "cn.singlewindow.realname.api..";
 
@@ -38,4 +37,9 @@ class ArchitectureTest {
     static final ArchRule only_the_api_knows_graphql = noClasses()
             .that().resideOutsideOfPackage(API)
             .should().dependOnClassesThat().resideInAnyPackage("graphql..", "org.springframework.graphql..");
+
+    @ArchTest
+    static final ArchRule the_card_bridge_knows_neither_side = noClasses()
+            .that().resideInAPackage(CARD_BRIDGE)
+            .should().dependOnClassesThat().resideInAnyPackage(COMMAND_SIDE, QUERY_SIDE, API);
 }

@@ -6,7 +6,6 @@ import cn.singlewindow.realname.api.common.ReadYourWrites;
 import cn.singlewindow.realname.api.error.ApiRejections;
 import cn.singlewindow.realname.api.security.Access;
 import cn.singlewindow.realname.api.security.Actor;
-import cn.singlewindow.realname.api.security.SessionTokens;
 import cn.singlewindow.realname.messages.account.AccountId;
 import cn.singlewindow.realname.messages.account.AccountOwner;
 import cn.singlewindow.realname.messages.account.ChangeAccountInfo;
@@ -26,7 +25,6 @@ import cn.singlewindow.realname.messages.enterprise.EnterpriseView;
 import cn.singlewindow.realname.messages.enterprise.FindEnterprises;
 import graphql.GraphQLContext;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,16 +52,16 @@ class AccountController {
     private final QueryGateway queries;
     private final ReadYourWrites readYourWrites;
     private final Captchas captchas;
-    private final SessionTokens sessionTokens;
+    private final SessionOpening sessions;
     private final Clock clock;
 
     AccountController(Commands commands, QueryGateway queries, ReadYourWrites readYourWrites, Captchas captchas,
-                      SessionTokens sessionTokens, Clock clock) {
+                      SessionOpening sessions, Clock clock) {
         this.commands = commands;
         this.queries = queries;
         this.readYourWrites = readYourWrites;
         this.captchas = captchas;
-        this.sessionTokens = sessionTokens;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -82,23 +80,12 @@ class AccountController {
     record CreateStaffAccountInput(String username, String password, AccountRole role) {
     }
 
-    record Session(String token, Instant expiresAt, AccountView account) {
-    }
-
     @MutationMapping
-    CompletableFuture<Session> login(@Argument LoginInput input, GraphQLContext context) {
+    CompletableFuture<SessionOpening.Session> login(@Argument LoginInput input, GraphQLContext context) {
         captchas.verify(input.captchaId(), input.captchaAnswer());
         return commands.<LoginOutcome>send(new AuthenticateAccount(input.username(), new Password(input.password())),
                         context)
-                .thenCompose(outcome -> {
-                    if (!outcome.accepted()) {
-                        throw new RejectedException(outcome.rejection());
-                    }
-                    SessionTokens.IssuedToken token = sessionTokens.issue(outcome);
-                    return readYourWrites.await(new FindAccount(outcome.accountId()), AccountView.class,
-                                    AccountView::version, 0)
-                            .thenApply(account -> new Session(token.token(), token.expiresAt(), account));
-                });
+                .thenCompose(sessions::open);
     }
 
     @MutationMapping

@@ -1,6 +1,11 @@
 package cn.singlewindow.realname.api.sandbox;
 
 import cn.singlewindow.realname.api.captcha.Captchas;
+import cn.singlewindow.realname.cardbridge.iccard.Pem;
+import cn.singlewindow.realname.cardbridge.iccard.SoftwareCardAuthority.CardHolder;
+import cn.singlewindow.realname.cardbridge.iccard.SoftwareCardAuthority.IssuedCard;
+import cn.singlewindow.realname.cardbridge.sandbox.SandboxEPortCa;
+import cn.singlewindow.realname.messages.card.CardType;
 import cn.singlewindow.realname.command.enterprise.registry.RegisteredEnterprise;
 import cn.singlewindow.realname.command.enterprise.registry.RegisteredEnterprise.RegistrationStatus;
 import cn.singlewindow.realname.command.enterprise.registry.SandboxEnterpriseRegistry;
@@ -15,6 +20,9 @@ import cn.singlewindow.realname.messages.enterprise.LegalRepresentative;
 import cn.singlewindow.realname.messages.enterprise.OrgCode;
 import cn.singlewindow.realname.messages.enterprise.Uscc;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.context.annotation.Profile;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -33,14 +41,36 @@ class SandboxController {
     private final Captchas captchas;
     private final SandboxEnterpriseRegistry registry;
     private final SandboxProviders providers;
+    private final SandboxEPortCa eportCa;
     private final Clock clock;
 
     SandboxController(Captchas captchas, SandboxEnterpriseRegistry registry, SandboxProviders providers,
-                      Clock clock) {
+                      SandboxEPortCa eportCa, Clock clock) {
         this.captchas = captchas;
         this.registry = registry;
         this.providers = providers;
+        this.eportCa = eportCa;
         this.clock = clock;
+    }
+
+    record SandboxIcCardInput(String enterpriseName, String uscc, String holderName, String holderIdNumber,
+                              CardType cardType, OffsetDateTime validFrom, OffsetDateTime validTo, Boolean revoked) {
+    }
+
+    record SandboxIcCard(String certificatePem, String privateKeyPem) {
+    }
+
+    @MutationMapping
+    SandboxIcCard sandboxIssueIcCard(@Argument SandboxIcCardInput input) {
+        Uscc uscc = Uscc.of(input.uscc());
+        Instant now = clock.instant();
+        IssuedCard card = eportCa.issue(new CardHolder(input.enterpriseName().strip(), uscc.orgCode().value(),
+                        PersonName.of(input.holderName(), "holderName"), Codes.normalise(input.holderIdNumber()),
+                        input.cardType()),
+                input.validFrom() == null ? now : input.validFrom().toInstant(),
+                input.validTo() == null ? now.plus(Duration.ofDays(365)) : input.validTo().toInstant(),
+                Boolean.TRUE.equals(input.revoked()));
+        return new SandboxIcCard(Pem.write(card.certificate()), Pem.write(card.privateKey()));
     }
 
     record SandboxPersonInput(String name, DocumentType documentType, String documentNumber, String idValidFrom,

@@ -46,12 +46,20 @@ class CredentialStore {
     }
 
     Optional<Credential> findByUsername(String username) {
+        return find("username", username);
+    }
+
+    Optional<Credential> findByAccountId(AccountId accountId) {
+        return find("account_id", accountId.value());
+    }
+
+    private Optional<Credential> find(String column, String value) {
         return jdbc.query("SELECT account_id, username, password_hash, role, enterprise_id FROM account_credential"
-                                + " WHERE username = ?",
+                                + " WHERE " + column + " = ?",
                         (rs, row) -> new Credential(new AccountId(rs.getString(1)), rs.getString(2), rs.getString(3),
                                 AccountRole.valueOf(rs.getString(4)),
                                 rs.getString(5) == null ? null : new EnterpriseId(rs.getString(5))),
-                        username)
+                        value)
                 .stream().findFirst();
     }
 }

@@ -28,6 +28,13 @@ class JdbcOwnerDocumentRegistry implements OwnerDocumentRegistry {
     }
 
     @Override
+    public java.util.Optional<AccountId> accountOf(EnterpriseId enterpriseId, String documentNumber) {
+        return jdbc.queryForList("SELECT account_id FROM enterprise_owner_document WHERE enterprise_id = ?"
+                        + " AND document_number = ?", String.class, enterpriseId.value(), documentNumber)
+                .stream().findFirst().map(AccountId::new);
+    }
+
+    @Override
     public void release(EnterpriseId enterpriseId, String documentNumber, AccountId accountId) {
         jdbc.update("DELETE FROM enterprise_owner_document WHERE enterprise_id = ? AND document_number = ?"
                 + " AND account_id = ?", enterpriseId.value(), documentNumber, accountId.value());

@@ -12,5 +12,8 @@ public interface OwnerDocumentRegistry {
     /** Rejects with DUPLICATE_DOCUMENT_NUMBER when another account of the enterprise holds the number. */
     void claim(EnterpriseId enterpriseId, String documentNumber, AccountId accountId);
 
+    /** The account of the enterprise whose owner has this document number, if any. */
+    java.util.Optional<AccountId> accountOf(EnterpriseId enterpriseId, String documentNumber);
+
     void release(EnterpriseId enterpriseId, String documentNumber, AccountId accountId);
 }

@@ -28,6 +28,9 @@ import cn.singlewindow.realname.command.certification.providers.SmsGateway;
 import cn.singlewindow.realname.command.enterprise.registry.RegistryUnavailableException;
 import cn.singlewindow.realname.messages.account.AccountOwner;
 import cn.singlewindow.realname.messages.account.DocumentType;
+import cn.singlewindow.realname.messages.card.CardCheck;
+import cn.singlewindow.realname.messages.card.CertifyByIcCard;
+import cn.singlewindow.realname.messages.card.IcCardCertificationAttempted;
 import cn.singlewindow.realname.messages.certification.AttemptStatus;
 import cn.singlewindow.realname.messages.certification.CertificationAttemptExpired;
 import cn.singlewindow.realname.messages.certification.CertificationAttemptFailed;
@@ -86,6 +89,7 @@ public class Enterprise {
     private final Map<String, LegalRepAttempt> legalRepAttempts = new HashMap<>();
     private LegalRepAttempt openLegalRepAttempt;
     private boolean legalRepPassed;
+    private boolean icCardPassed;
 
     protected Enterprise() {
         // for Axon
@@ -125,6 +129,38 @@ public class Enterprise {
         }
         apply(new EnterpriseInfoChanged(enterpriseId, newName, command.uscc(), newOrgCode));
         return getVersion();
+    }
+
+    // ---- IC card certification (manual §2.5.1) ----
+
+    /**
+     * The card bridge has checked the card's certificate and signature; here the card must be this enterprise's.
+     * Every attempt is recorded with the certificate presented; the owner's identity counts as verified when the
+     * card's holder is the account owner.
+     */
+    @CommandHandler
+    StepResult handle(CertifyByIcCard command, AdministratorDirectory administrators, CertificationPolicy policy) {
+        requireInScope();
+        if (icCardPassed) {
+            throw new RejectedException(CertificationRejections.ALREADY_PASSED);
+        }
+        AccountOwner owner = administrators.ownerOf(command.administratorId(), enterpriseId);
+        CardCheck check = command.check();
+        String failure = check.passed() && !orgCode.value().equals(check.orgCode())
+                ? "CARD_ENTERPRISE_MISMATCH" : check.failureCode();
+        apply(new IcCardCertificationAttempted(enterpriseId, command.attemptId(), check.certificateSerial(),
+                check.issuer(), check.cardType(), failure));
+        if (failure != null) {
+            return new StepResult(command.attemptId(), getVersion(), failure);
+        }
+        boolean holderIsOwner = owner != null && check.holderIdNumber() != null
+                && check.holderIdNumber().equals(owner.documentNumber());
+        apply(new CertificationPassed(enterpriseId, command.attemptId(), CertificationMethod.IC_CARD,
+                policy.icCardLevel(), true, holderIsOwner ? command.administratorId() : null));
+        if (holderIsOwner) {
+            administrators.confirmIdentity(command.administratorId(), CertificationMethod.IC_CARD);
+        }
+        return new StepResult(command.attemptId(), getVersion(), null);
     }
 
     // ---- Legal representative certification (manual §2.5.2, §2.5.3) ----
@@ -433,6 +469,9 @@ public class Enterprise {
     @EventSourcingHandler
     void on(CertificationPassed event) {
         certified = true;
+        if (event.method() == CertificationMethod.IC_CARD) {
+            icCardPassed = true;
+        }
         if (event.method() == CertificationMethod.LEGAL_REP) {
             legalRepPassed = true;
             closeAttempt(event.attemptId(), AttemptStatus.PASSED);

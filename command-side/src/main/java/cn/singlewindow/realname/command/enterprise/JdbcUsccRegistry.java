@@ -34,6 +34,12 @@ class JdbcUsccRegistry implements UsccRegistry {
     }
 
     @Override
+    public Optional<EnterpriseId> holderOfOrgCode(String orgCode) {
+        return jdbc.queryForList("SELECT enterprise_id FROM enterprise_uscc WHERE substring(uscc from 9 for 9) = ?",
+                String.class, orgCode).stream().findFirst().map(EnterpriseId::new);
+    }
+
+    @Override
     public void move(Uscc from, Uscc to, EnterpriseId enterpriseId) {
         try {
             jdbc.update("UPDATE enterprise_uscc SET uscc = ? WHERE uscc = ? AND enterprise_id = ?",

@@ -15,6 +15,9 @@ public interface UsccRegistry {
     /** The enterprise user holding the code, if any. */
     java.util.Optional<EnterpriseId> holderOf(Uscc uscc);
 
+    /** The enterprise user whose USCC carries this organisation code (positions 9-17), if any. */
+    java.util.Optional<EnterpriseId> holderOfOrgCode(String orgCode);
+
     /** Moves the enterprise's claim from one code to another. */
     void move(Uscc from, Uscc to, EnterpriseId enterpriseId);
 }

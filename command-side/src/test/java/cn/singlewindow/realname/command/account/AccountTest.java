@@ -109,6 +109,11 @@ class AccountTest {
         }
 
         @Override
+        public java.util.Optional<AccountId> accountOf(EnterpriseId enterpriseId, String documentNumber) {
+            return java.util.Optional.ofNullable(holders.get(enterpriseId + "/" + documentNumber));
+        }
+
+        @Override
         public void release(EnterpriseId enterpriseId, String documentNumber, AccountId accountId) {
             holders.remove(enterpriseId + "/" + documentNumber, accountId);
         }

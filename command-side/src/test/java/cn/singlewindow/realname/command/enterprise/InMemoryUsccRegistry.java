@@ -25,6 +25,12 @@ public final class InMemoryUsccRegistry implements UsccRegistry {
     }
 
     @Override
+    public Optional<EnterpriseId> holderOfOrgCode(String orgCode) {
+        return holders.entrySet().stream().filter(e -> e.getKey().orgCode().value().equals(orgCode))
+                .map(Map.Entry::getValue).findFirst();
+    }
+
+    @Override
     public void move(Uscc from, Uscc to, EnterpriseId enterpriseId) {
         claim(to, enterpriseId);
         holders.remove(from, enterpriseId);

@@ -71,7 +71,7 @@ class LegalRepCertificationTest {
     private final AccountId adminId = AccountId.create();
     private final Uscc uscc = Uscc.of(SampleCodes.randomUscc());
     private final CertificationPolicy policy = new CertificationPolicy(Duration.ofMinutes(30), 3, 10,
-            SecurityLevel.MEDIUM);
+            SecurityLevel.MEDIUM, SecurityLevel.HIGH, SecurityLevel.HIGH);
     private final IdentityAuthority ctid = mock(IdentityAuthority.class);
     private final BankCardVerifier bankCards = mock(BankCardVerifier.class);
     private final SmsGateway sms = mock(SmsGateway.class);

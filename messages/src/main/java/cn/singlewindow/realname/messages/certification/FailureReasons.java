@@ -42,6 +42,17 @@ public final class FailureReasons {
             reason("SMS_CODE_EXPIRED", "The SMS code has expired.", "手机验证码已过期，请重新获取。", "NEW_SMS_CODE"),
             reason("TOO_MANY_ATTEMPTS", "Too many attempts; try again later.", "尝试次数过多，请稍后再试。",
                     "START_AGAIN_LATER"),
+            reason("SIGNATURE_INVALID", "The card's signature does not verify.", "卡介质签名验证失败，请确认使用本企业的卡介质并重试。",
+                    "RETRY_WITH_CARD: insert the card and sign again with the client control."),
+            reason("CERTIFICATE_UNTRUSTED", "The card's certificate is not from the China E-Port CA.",
+                    "卡介质证书不是由中国电子口岸签发的有效证书。", "USE_EPORT_CARD: use a card made by China E-Port."),
+            reason("CERTIFICATE_EXPIRED", "The card's certificate has expired.", "卡介质证书已过期，请办理证书更新。",
+                    "RENEW_CARD: renew the card's certificate at the E-Port service point."),
+            reason("CERTIFICATE_REVOKED", "The card's certificate has been revoked.", "卡介质证书已被吊销。",
+                    "USE_ANOTHER_CARD: use a valid card of your enterprise."),
+            reason("CARD_ENTERPRISE_MISMATCH", "The card belongs to another enterprise.",
+                    "IC卡认证需使用本企业的卡介质（法人卡或操作员卡均可）。",
+                    "USE_OWN_ENTERPRISE_CARD: use your enterprise's legal-person or operator card."),
             reason("ATTEMPT_EXPIRED", "The attempt was left idle too long.", "认证超时，请重新发起认证。", "START_AGAIN"));
 
     private FailureReasons() {

@@ -1,5 +1,6 @@
 package cn.singlewindow.realname.query.certification;
 
+import cn.singlewindow.realname.messages.card.IcCardCertificationAttempted;
 import cn.singlewindow.realname.messages.certification.AttemptPage;
 import cn.singlewindow.realname.messages.certification.AttemptStatus;
 import cn.singlewindow.realname.messages.certification.CertificationAttemptExpired;
@@ -89,6 +90,30 @@ class CertificationProjection {
             }
             method.lastAttemptAt = at;
             method.currentStep = CertificationStep.ENTERPRISE_INFO;
+        });
+    }
+
+    /** One step: the card was checked; CertificationPassed follows when it passed. */
+    @EventHandler
+    void on(IcCardCertificationAttempted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        if (attempts.existsById(event.attemptId())) {
+            return;
+        }
+        AttemptRow row = new AttemptRow();
+        row.attemptId = event.attemptId();
+        row.enterpriseId = event.enterpriseId().value();
+        row.method = CertificationMethod.IC_CARD;
+        row.step = CertificationStep.DONE;
+        row.status = event.failureCode() == null ? AttemptStatus.IN_PROGRESS : AttemptStatus.FAILED;
+        row.failureCode = event.failureCode();
+        row.startedAt = at;
+        row.finishedAt = event.failureCode() == null ? null : at;
+        saveAttempt(row, sequence);
+        updateMethod(event.enterpriseId(), CertificationMethod.IC_CARD, method -> {
+            if (method.status != MethodState.PASSED) {
+                method.status = event.failureCode() == null ? MethodState.PENDING : MethodState.FAILED;
+            }
+            method.lastAttemptAt = at;
         });
     }
 

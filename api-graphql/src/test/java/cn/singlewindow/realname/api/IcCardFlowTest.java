@@ -1,0 +1,152 @@
+package cn.singlewindow.realname.api;
+
+import static cn.singlewindow.realname.api.EnterpriseLifecycleTest.code;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.singlewindow.realname.api.GraphQlApi.ImportedEnterprise;
+import cn.singlewindow.realname.cardbridge.challenge.CardChallenges;
+import cn.singlewindow.realname.cardbridge.challenge.ChallengePurpose;
+import cn.singlewindow.realname.cardbridge.iccard.Pem;
+import cn.singlewindow.realname.cardbridge.iccard.SoftwareCardAuthority;
+import cn.singlewindow.realname.messages.common.RejectedException;
+import cn.singlewindow.realname.messages.testing.SampleCodes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/** Manual §2.1 (card media) and §2.5.1 over HTTP, with software cards of the sandbox E-Port CA. */
+class IcCardFlowTest extends RunningService {
+
+    private static final String ADMIN_ID = "110101199003070011";
+
+    @Autowired
+    CardChallenges challenges;
+
+    private record Card(String certificatePem, String privateKeyPem) {
+    }
+
+    private Card issueCard(GraphQlApi api, String uscc, String holderId, Instant from, Instant to, boolean revoked) {
+        Map<String, Object> input = new HashMap<>(Map.of("enterpriseName", "测试贸易有限公司", "uscc", uscc,
+                "holderName", "李四", "holderIdNumber", holderId, "cardType", "OPERATOR", "revoked", revoked));
+        if (from != null) {
+            input.put("validFrom", from.toString());
+            input.put("validTo", to.toString());
+        }
+        GraphQlTester.Response issued = api.anonymous().documentName("sandboxIssueIcCard")
+                .variable("input", input).execute();
+        return new Card(issued.path("sandboxIssueIcCard.certificatePem").entity(String.class).get(),
+                issued.path("sandboxIssueIcCard.privateKeyPem").entity(String.class).get());
+    }
+
+    private Map<String, Object> evidence(String challengeId, String nonce, Card card) throws Exception {
+        byte[] signature = SoftwareCardAuthority.sign(Pem.privateKey(card.privateKeyPem()),
+                Base64.getDecoder().decode(nonce));
+        return Map.of("challengeId", challengeId, "certificatePem", card.certificatePem(),
+                "signature", Base64.getEncoder().encodeToString(signature));
+    }
+
+    private GraphQlTester.Response certify(HttpGraphQlTester admin, String enterpriseId, Card card) throws Exception {
+        GraphQlTester.Response challenge = admin.documentName("issueCardChallenge")
+                .variable("input", Map.of("purpose", "CERTIFICATION", "enterpriseId", enterpriseId)).execute();
+        return admin.documentName("certifyByIcCard")
+                .variable("input", evidence(challenge.path("issueCardChallenge.id").entity(String.class).get(),
+                        challenge.path("issueCardChallenge.nonce").entity(String.class).get(), card))
+                .execute();
+    }
+
+    @Test
+    void the_owners_own_card_certifies_the_enterprise_at_level_high_and_logs_the_owner_in() throws Exception {
+        GraphQlApi api = api();
+        ImportedEnterprise enterprise = api.importEnterprise(api.asOperations());
+        HttpGraphQlTester admin = api.as(api.tokenOf(enterprise.adminUsername(), enterprise.adminPassword()));
+        Card card = issueCard(api, enterprise.uscc(), ADMIN_ID, null, null, false);
+
+        certify(admin, enterprise.id(), card)
+                .path("certifyByIcCard.status").entity(String.class).isEqualTo("PASSED")
+                .path("certifyByIcCard.method").entity(String.class).isEqualTo("IC_CARD");
+        admin.documentName("enterprise").variable("id", enterprise.id()).execute()
+                .path("enterprise.certification.certified").entity(Boolean.class).isEqualTo(true)
+                .path("enterprise.certification.securityLevel").entity(String.class).isEqualTo("HIGH")
+                .path("enterprise.certification.methods[0].status").entity(String.class).isEqualTo("PASSED");
+
+        GraphQlTester.Response login = api.anonymous().documentName("issueCardChallenge")
+                .variable("input", Map.of("purpose", "LOGIN")).execute();
+        api.anonymous().documentName("loginWithCard")
+                .variable("input", evidence(login.path("issueCardChallenge.id").entity(String.class).get(),
+                        login.path("issueCardChallenge.nonce").entity(String.class).get(), card))
+                .execute()
+                .path("loginWithCard.account.username").entity(String.class).isEqualTo(enterprise.adminUsername());
+    }
+
+    @Test
+    void a_challenge_signs_once() throws Exception {
+        GraphQlApi api = api();
+        ImportedEnterprise enterprise = api.importEnterprise(api.asOperations());
+        Card card = issueCard(api, enterprise.uscc(), ADMIN_ID, null, null, false);
+        GraphQlTester.Response challenge = api.anonymous().documentName("issueCardChallenge")
+                .variable("input", Map.of("purpose", "LOGIN")).execute();
+        Map<String, Object> input = evidence(challenge.path("issueCardChallenge.id").entity(String.class).get(),
+                challenge.path("issueCardChallenge.nonce").entity(String.class).get(), card);
+        api.anonymous().documentName("loginWithCard").variable("input", input).execute()
+                .path("loginWithCard.token").hasValue();
+        api.anonymous().documentName("loginWithCard").variable("input", input).execute()
+                .errors().satisfy(code("CHALLENGE_USED"));
+    }
+
+    @Test
+    void a_challenge_past_its_time_or_for_another_purpose_is_refused() {
+        Instant now = Instant.now();
+        CardChallenges.Challenge late = challenges.issue(ChallengePurpose.LOGIN, null, now);
+        assertThatThrownBy(() -> challenges.claim(late.id(), ChallengePurpose.LOGIN, now.plus(Duration.ofMinutes(3))))
+                .isInstanceOfSatisfying(RejectedException.class,
+                        e -> assertThat(e.rejection().code()).isEqualTo("CHALLENGE_EXPIRED"));
+        CardChallenges.Challenge forLogin = challenges.issue(ChallengePurpose.LOGIN, null, now);
+        assertThatThrownBy(() -> challenges.claim(forLogin.id(), ChallengePurpose.CERTIFICATION, now))
+                .isInstanceOf(RejectedException.class);
+        assertThat(late.nonce()).hasSize(32);
+    }
+
+    @Test
+    void cards_of_another_enterprise_revoked_or_expired_are_recorded_failures_with_their_reason() throws Exception {
+        GraphQlApi api = api();
+        ImportedEnterprise enterprise = api.importEnterprise(api.asOperations());
+        HttpGraphQlTester admin = api.as(api.tokenOf(enterprise.adminUsername(), enterprise.adminPassword()));
+
+        certify(admin, enterprise.id(), issueCard(api, SampleCodes.randomUscc(), ADMIN_ID, null, null, false))
+                .path("certifyByIcCard.status").entity(String.class).isEqualTo("FAILED")
+                .path("certifyByIcCard.failureCode").entity(String.class).isEqualTo("CARD_ENTERPRISE_MISMATCH");
+        certify(admin, enterprise.id(), issueCard(api, enterprise.uscc(), ADMIN_ID, null, null, true))
+                .path("certifyByIcCard.failureCode").entity(String.class).isEqualTo("CERTIFICATE_REVOKED");
+        Instant now = Instant.now();
+        certify(admin, enterprise.id(), issueCard(api, enterprise.uscc(), ADMIN_ID,
+                now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(1)), false))
+                .path("certifyByIcCard.failureCode").entity(String.class).isEqualTo("CERTIFICATE_EXPIRED");
+
+        admin.documentName("certificationAttempts").variable("enterpriseId", enterprise.id()).execute()
+                .path("certificationAttempts.edges[*].node.failureCode").entityList(String.class)
+                .satisfies(codes -> assertThat(codes).containsExactlyInAnyOrder("CARD_ENTERPRISE_MISMATCH",
+                        "CERTIFICATE_REVOKED", "CERTIFICATE_EXPIRED"));
+        admin.documentName("enterprise").variable("id", enterprise.id()).execute()
+                .path("enterprise.certification.methods[0].status").entity(String.class).isEqualTo("FAILED");
+    }
+
+    @Test
+    void a_card_whose_holder_has_no_account_logs_nobody_in() throws Exception {
+        GraphQlApi api = api();
+        ImportedEnterprise enterprise = api.importEnterprise(api.asOperations());
+        Card stranger = issueCard(api, enterprise.uscc(), SampleCodes.randomResidentId(), null, null, false);
+        GraphQlTester.Response challenge = api.anonymous().documentName("issueCardChallenge")
+                .variable("input", Map.of("purpose", "LOGIN")).execute();
+        api.anonymous().documentName("loginWithCard")
+                .variable("input", evidence(challenge.path("issueCardChallenge.id").entity(String.class).get(),
+                        challenge.path("issueCardChallenge.nonce").entity(String.class).get(), stranger))
+                .execute().errors().satisfy(code("CARD_NOT_BOUND"));
+    }
+}

@@ -1,0 +1,6 @@
+package cn.singlewindow.realname.cardbridge.challenge;
+
+public enum ChallengePurpose {
+    LOGIN,
+    CERTIFICATION
+}

@@ -1,0 +1,72 @@
+package cn.singlewindow.realname.cardbridge.iccard;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * Trust anchors ({@code realname.card.trust-anchors}) and CRLs ({@code realname.card.crls}): comma-separated
+ * resource locations, {@code file:} paths included. Read again after {@code realname.card.trust-reload} (default
+ * a minute), so a new CRL applies without a restart.
+ */
+@Configuration(proxyBeanMethods = false)
+public class TrustMaterialSource {
+
+    @Bean
+    IcCardVerifier icCardVerifier(ResourceLoader resources, Clock clock,
+                                  @Value("${realname.card.trust-anchors:}") List<String> anchorLocations,
+                                  @Value("${realname.card.crls:}") List<String> crlLocations,
+                                  @Value("${realname.card.trust-reload:1m}") Duration reloadAfter) {
+        return new IcCardVerifier(cached(() -> load(resources, anchorLocations, crlLocations), clock, reloadAfter),
+                clock);
+    }
+
+    static TrustMaterial load(ResourceLoader resources, List<String> anchorLocations, List<String> crlLocations) {
+        List<java.security.cert.X509Certificate> anchors = new ArrayList<>();
+        for (String location : anchorLocations) {
+            anchors.addAll(Pem.certificates(read(resources, location)));
+        }
+        List<java.security.cert.X509CRL> crls = new ArrayList<>();
+        for (String location : crlLocations) {
+            crls.addAll(Pem.crls(read(resources, location)));
+        }
+        return new TrustMaterial(List.copyOf(anchors), List.copyOf(crls));
+    }
+
+    private static String read(ResourceLoader resources, String location) {
+        Resource resource = resources.getResource(location.strip());
+        try {
+            return resource.getContentAsString(StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read card trust material " + location, e);
+        }
+    }
+
+    private static Supplier<TrustMaterial> cached(Supplier<TrustMaterial> loader, Clock clock, Duration reloadAfter) {
+        return new Supplier<>() {
+            private TrustMaterial current;
+            private Instant loadedAt = Instant.MIN;
+
+            @Override
+            public synchronized TrustMaterial get() {
+                Instant now = clock.instant();
+                if (current == null || !now.isBefore(loadedAt.plus(reloadAfter))) {
+                    current = loader.get();
+                    loadedAt = now;
+                }
+                return current;
+            }
+        };
+    }
+}
