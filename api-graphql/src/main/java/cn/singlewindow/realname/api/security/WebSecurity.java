@@ -38,6 +38,8 @@ class WebSecurity {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/graphql", "/graphql-ws", "/graphiql/**", "/actuator/health/**",
                                 "/actuator/info", "/error").permitAll()
+                        // The bank's callback arrives through the user's browser, signed by the bank, not by us.
+                        .requestMatchers("/bank-ukey/**", "/sandbox/bank/**").permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(roles())))
                 .build();

@@ -28,7 +28,13 @@ import cn.singlewindow.realname.command.certification.providers.SmsGateway;
 import cn.singlewindow.realname.command.enterprise.registry.RegistryUnavailableException;
 import cn.singlewindow.realname.messages.account.AccountOwner;
 import cn.singlewindow.realname.messages.account.DocumentType;
+import cn.singlewindow.realname.messages.card.Bank;
+import cn.singlewindow.realname.messages.card.BankUkeyCallbackRejected;
+import cn.singlewindow.realname.messages.card.BankUkeyCertificationStarted;
+import cn.singlewindow.realname.messages.card.BankUkeyResultReceived;
 import cn.singlewindow.realname.messages.card.CardCheck;
+import cn.singlewindow.realname.messages.card.RecordBankUkeyResult;
+import cn.singlewindow.realname.messages.card.StartBankUkeyCertification;
 import cn.singlewindow.realname.messages.card.CertifyByIcCard;
 import cn.singlewindow.realname.messages.card.IcCardCertificationAttempted;
 import cn.singlewindow.realname.messages.certification.AttemptStatus;
@@ -90,6 +96,9 @@ public class Enterprise {
     private LegalRepAttempt openLegalRepAttempt;
     private boolean legalRepPassed;
     private boolean icCardPassed;
+    private boolean bankUkeyPassed;
+    // Bank UKey attempts waiting for the bank's answer.
+    private final Map<String, Bank> pendingBankAttempts = new HashMap<>();
 
     protected Enterprise() {
         // for Axon
@@ -161,6 +170,39 @@ public class Enterprise {
             administrators.confirmIdentity(command.administratorId(), CertificationMethod.IC_CARD);
         }
         return new StepResult(command.attemptId(), getVersion(), null);
+    }
+
+    // ---- Bank UKey certification (manual §2.5.6) ----
+
+    @CommandHandler
+    StepResult handle(StartBankUkeyCertification command, AdministratorDirectory administrators) {
+        requireInScope();
+        if (bankUkeyPassed) {
+            throw new RejectedException(CertificationRejections.ALREADY_PASSED);
+        }
+        administrators.ownerOf(command.administratorId(), enterpriseId);
+        apply(new BankUkeyCertificationStarted(enterpriseId, command.attemptId(), command.administratorId(),
+                command.bank()));
+        return new StepResult(command.attemptId(), getVersion(), null);
+    }
+
+    /** The bank's verified answer ends the attempt; a rejected callback is only recorded. */
+    @CommandHandler
+    StepResult handle(RecordBankUkeyResult command, CertificationPolicy policy) {
+        if (command.rejectedCallback()) {
+            apply(new BankUkeyCallbackRejected(enterpriseId, command.attemptId(), command.bank(),
+                    command.failureCode()));
+            return new StepResult(command.attemptId(), getVersion(), command.failureCode());
+        }
+        if (pendingBankAttempts.get(command.attemptId()) != command.bank()) {
+            throw new RejectedException(CertificationRejections.ATTEMPT_CLOSED);
+        }
+        apply(new BankUkeyResultReceived(enterpriseId, command.attemptId(), command.bank(), command.failureCode()));
+        if (command.failureCode() == null && !bankUkeyPassed) {
+            apply(new CertificationPassed(enterpriseId, command.attemptId(), CertificationMethod.BANK_UKEY,
+                    policy.bankUkeyLevel(), true, null));
+        }
+        return new StepResult(command.attemptId(), getVersion(), command.failureCode());
     }
 
     // ---- Legal representative certification (manual §2.5.2, §2.5.3) ----
@@ -472,10 +514,23 @@ public class Enterprise {
         if (event.method() == CertificationMethod.IC_CARD) {
             icCardPassed = true;
         }
+        if (event.method() == CertificationMethod.BANK_UKEY) {
+            bankUkeyPassed = true;
+        }
         if (event.method() == CertificationMethod.LEGAL_REP) {
             legalRepPassed = true;
             closeAttempt(event.attemptId(), AttemptStatus.PASSED);
         }
+    }
+
+    @EventSourcingHandler
+    void on(BankUkeyCertificationStarted event) {
+        pendingBankAttempts.put(event.attemptId(), event.bank());
+    }
+
+    @EventSourcingHandler
+    void on(BankUkeyResultReceived event) {
+        pendingBankAttempts.remove(event.attemptId());
     }
 
     @EventSourcingHandler

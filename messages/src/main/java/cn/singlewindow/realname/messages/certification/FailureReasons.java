@@ -53,6 +53,11 @@ public final class FailureReasons {
             reason("CARD_ENTERPRISE_MISMATCH", "The card belongs to another enterprise.",
                     "IC卡认证需使用本企业的卡介质（法人卡或操作员卡均可）。",
                     "USE_OWN_ENTERPRISE_CARD: use your enterprise's legal-person or operator card."),
+            reason("CALLBACK_INVALID", "A bank callback was forged, replayed, late or about another enterprise.",
+                    "银行认证结果无效（签名错误、重复提交、超时或企业不符），认证状态未改变。",
+                    "START_AGAIN: start the bank UKey certification again from the Single Window."),
+            reason("BANK_REFUSED", "The bank did not certify the enterprise.", "银行未能完成企业实名认证。",
+                    "CHECK_WITH_BANK: sign in with the enterprise's own corporate UKey, or use another method."),
             reason("ATTEMPT_EXPIRED", "The attempt was left idle too long.", "认证超时，请重新发起认证。", "START_AGAIN"));
 
     private FailureReasons() {

@@ -1,5 +1,8 @@
 package cn.singlewindow.realname.query.certification;
 
+import cn.singlewindow.realname.messages.card.BankUkeyCallbackRejected;
+import cn.singlewindow.realname.messages.card.BankUkeyCertificationStarted;
+import cn.singlewindow.realname.messages.card.BankUkeyResultReceived;
 import cn.singlewindow.realname.messages.card.IcCardCertificationAttempted;
 import cn.singlewindow.realname.messages.certification.AttemptPage;
 import cn.singlewindow.realname.messages.certification.AttemptStatus;
@@ -114,6 +117,47 @@ class CertificationProjection {
                 method.status = event.failureCode() == null ? MethodState.PENDING : MethodState.FAILED;
             }
             method.lastAttemptAt = at;
+        });
+    }
+
+    @EventHandler
+    void on(BankUkeyCertificationStarted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        if (attempts.existsById(event.attemptId())) {
+            return;
+        }
+        AttemptRow row = new AttemptRow();
+        row.attemptId = event.attemptId();
+        row.enterpriseId = event.enterpriseId().value();
+        row.method = CertificationMethod.BANK_UKEY;
+        // The bank checks the enterprise behind its corporate account: one step.
+        row.step = CertificationStep.ENTERPRISE_INFO;
+        row.status = AttemptStatus.IN_PROGRESS;
+        row.startedAt = at;
+        saveAttempt(row, sequence);
+        updateMethod(event.enterpriseId(), CertificationMethod.BANK_UKEY, method -> {
+            if (method.status != MethodState.PASSED) {
+                method.status = MethodState.PENDING;
+                method.currentStep = CertificationStep.ENTERPRISE_INFO;
+            }
+            method.lastAttemptAt = at;
+        });
+    }
+
+    @EventHandler
+    void on(BankUkeyResultReceived event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        if (event.failureCode() != null) {
+            close(event.enterpriseId(), event.attemptId(), CertificationMethod.BANK_UKEY, AttemptStatus.FAILED,
+                    event.failureCode(), sequence, at);
+        }
+    }
+
+    @EventHandler
+    void on(BankUkeyCallbackRejected event, @SequenceNumber long sequence) {
+        updateAttempt(event.attemptId(), sequence, row -> {
+            if (row.status == AttemptStatus.IN_PROGRESS) {
+                // The event keeps the detail (forged, replayed, late...); the attempt shows the stable code.
+                row.failureCode = "CALLBACK_INVALID";
+            }
         });
     }
 

@@ -1,0 +1,168 @@
+package cn.singlewindow.realname.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.singlewindow.realname.api.GraphQlApi.ImportedEnterprise;
+import cn.singlewindow.realname.cardbridge.bankukey.BankUkeyResponse;
+import cn.singlewindow.realname.cardbridge.bankukey.BankUkeyStates;
+import cn.singlewindow.realname.cardbridge.bankukey.SelfSigned;
+import cn.singlewindow.realname.cardbridge.bankukey.SignedMessages;
+import cn.singlewindow.realname.cardbridge.sandbox.SandboxBanks;
+import cn.singlewindow.realname.messages.card.Bank;
+import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
+import cn.singlewindow.realname.messages.testing.SampleCodes;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.util.HtmlUtils;
+
+/** Manual §2.5.6 through the sandbox banks' pages, with real CMS signatures (SM2 for CCB and CMBC, RSA for ABC). */
+class BankUkeyFlowTest extends RunningService {
+
+    private static final Pattern RESPONSE_FIELD = Pattern.compile("name=\"response\" value=\"([^\"]+)\"");
+
+    @Autowired
+    SandboxBanks banks;
+    @Autowired
+    BankUkeyStates states;
+    @Autowired
+    ObjectMapper json;
+
+    private WebTestClient browser() {
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    private record Started(ImportedEnterprise enterprise, HttpGraphQlTester admin, String attemptId, String request) {
+    }
+
+    private Started start(Bank bank) {
+        GraphQlApi api = api();
+        ImportedEnterprise enterprise = api.importEnterprise(api.asOperations());
+        HttpGraphQlTester admin = api.as(api.tokenOf(enterprise.adminUsername(), enterprise.adminPassword()));
+        var redirect = admin.documentName("startBankUkeyCertification")
+                .variable("input", Map.of("enterpriseId", enterprise.id(), "bank", bank.name())).execute();
+        String url = redirect.path("startBankUkeyCertification.redirectUrl").entity(String.class).get();
+        assertThat(url).startsWith("/sandbox/bank/" + bank.name() + "?request=");
+        String request = URLDecoder.decode(url.substring(url.indexOf("request=") + 8), StandardCharsets.US_ASCII);
+        return new Started(enterprise, admin,
+                redirect.path("startBankUkeyCertification.attemptId").entity(String.class).get(), request);
+    }
+
+    /** The user at the bank: sign-in page, then the UKey password; answers the bank's signed response. */
+    private String atTheBank(Bank bank, String request) {
+        String page = browser().get().uri(b -> b.path("/sandbox/bank/" + bank.name()).queryParam("request", "{r}")
+                        .build(request))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("单一窗口企业实名认证");
+        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("request", request);
+        form.add("password", "123456");
+        String answer = browser().post().uri("/sandbox/bank/" + bank.name() + "/authorize")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData(form))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        Matcher response = RESPONSE_FIELD.matcher(answer);
+        assertThat(response.find()).isTrue();
+        return HtmlUtils.htmlUnescape(response.group(1));
+    }
+
+    /** The browser posts the bank's answer back; answers where it is sent next. */
+    private String callback(Bank bank, String response) {
+        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("response", response);
+        return browser().post().uri("/bank-ukey/callback/" + bank.name())
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData(form))
+                .exchange().expectStatus().isSeeOther()
+                .returnResult(Void.class).getResponseHeaders().getLocation().toString();
+    }
+
+    private void attemptIs(Started started, String status, String failureCode) {
+        var attempts = started.admin().documentName("certificationAttempts")
+                .variable("enterpriseId", started.enterprise().id()).execute();
+        attempts.path("certificationAttempts.edges[0].node.id").entity(String.class).isEqualTo(started.attemptId())
+                .path("certificationAttempts.edges[0].node.status").entity(String.class).isEqualTo(status);
+        if (failureCode == null) {
+            attempts.path("certificationAttempts.edges[0].node.failureCode").valueIsNull();
+        } else {
+            attempts.path("certificationAttempts.edges[0].node.failureCode").entity(String.class)
+                    .isEqualTo(failureCode);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Bank.class)
+    void each_banks_signed_answer_certifies_the_enterprise_at_level_high(Bank bank) {
+        Started started = start(bank);
+        assertThat(callback(bank, atTheBank(bank, started.request()))).contains("outcome=PASSED");
+        attemptIs(started, "PASSED", null);
+        started.admin().documentName("enterprise").variable("id", started.enterprise().id()).execute()
+                .path("enterprise.certification.methods[2].status").entity(String.class).isEqualTo("PASSED")
+                .path("enterprise.certification.securityLevel").entity(String.class).isEqualTo("HIGH")
+                .path("enterprise.certification.enterpriseInfoVerified").entity(Boolean.class).isEqualTo(true);
+    }
+
+    @Test
+    void a_replayed_answer_is_refused_and_changes_nothing() {
+        Started started = start(Bank.CCB);
+        String response = atTheBank(Bank.CCB, started.request());
+        assertThat(callback(Bank.CCB, response)).contains("outcome=PASSED");
+        assertThat(callback(Bank.CCB, response)).contains("outcome=CALLBACK_INVALID");
+        attemptIs(started, "PASSED", null);
+    }
+
+    @Test
+    void a_forged_answer_is_recorded_and_the_genuine_one_still_counts() throws Exception {
+        Started started = start(Bank.CMBC);
+        String genuine = atTheBank(Bank.CMBC, started.request());
+        byte[] content = SignedMessages.verify(genuine, banks.bankCertificate(Bank.CMBC)).orElseThrow();
+        SelfSigned.Identity forger = SelfSigned.create("Sandbox cmbc", false, Instant.now());
+        String forged = SignedMessages.sign(content, forger.keys().getPrivate(), forger.certificate());
+
+        assertThat(callback(Bank.CMBC, forged)).contains("outcome=CALLBACK_INVALID");
+        attemptIs(started, "IN_PROGRESS", "CALLBACK_INVALID");
+        assertThat(callback(Bank.CMBC, genuine)).contains("outcome=PASSED");
+        attemptIs(started, "PASSED", null);
+    }
+
+    @Test
+    void an_answer_about_another_enterprise_or_through_another_bank_is_refused() throws Exception {
+        Started started = start(Bank.ABC);
+        BankUkeyResponse genuine = json.readValue(SignedMessages.verify(atTheBank(Bank.ABC, started.request()),
+                banks.bankCertificate(Bank.ABC)).orElseThrow(), BankUkeyResponse.class);
+        BankUkeyResponse otherEnterprise = new BankUkeyResponse(genuine.attemptId(), genuine.state(),
+                SampleCodes.randomUscc(), BankUkeyResponse.PASSED);
+        assertThat(callback(Bank.ABC, banks.signAsBank(Bank.ABC, json.writeValueAsBytes(otherEnterprise))))
+                .contains("outcome=CALLBACK_INVALID");
+        attemptIs(started, "IN_PROGRESS", "CALLBACK_INVALID");
+
+        Started second = start(Bank.CCB);
+        BankUkeyResponse forCcb = json.readValue(SignedMessages.verify(atTheBank(Bank.CCB, second.request()),
+                banks.bankCertificate(Bank.CCB)).orElseThrow(), BankUkeyResponse.class);
+        assertThat(callback(Bank.ABC, banks.signAsBank(Bank.ABC, json.writeValueAsBytes(forCcb))))
+                .contains("outcome=CALLBACK_INVALID");
+        attemptIs(second, "IN_PROGRESS", "CALLBACK_INVALID");
+    }
+
+    @Test
+    void a_state_used_after_its_time_is_late() {
+        Instant now = Instant.now();
+        String state = states.issue(new BankUkeyStates.Pending("late-attempt", EnterpriseId.create(), Bank.CCB,
+                SampleCodes.randomUscc()), now);
+        assertThat(states.claim(state, Bank.CCB, now.plus(states.ttl()).plusSeconds(1)).problem()).isEqualTo("LATE");
+        assertThat(states.claim(state, Bank.CCB, now).problem()).isEqualTo("REPLAYED_OR_UNKNOWN_STATE");
+    }
+}

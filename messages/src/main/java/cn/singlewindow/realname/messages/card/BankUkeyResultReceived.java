@@ -1,0 +1,9 @@
+package cn.singlewindow.realname.messages.card;
+
+import cn.singlewindow.realname.messages.enterprise.EnterpriseEvent;
+import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
+
+/** The bank answered; a pass is followed by CertificationPassed. Only certification data crosses, no accounts. */
+public record BankUkeyResultReceived(EnterpriseId enterpriseId, String attemptId, Bank bank, String failureCode)
+        implements EnterpriseEvent {
+}
