@@ -41,6 +41,9 @@ class AuthorizationMatrixTest extends RunningService {
             verifyEnterpriseInfo      UNAUTH     ok     FORBID FORBID    FORBID    FORBID      FORBID   FORBID
             sendBankCardSmsCode       UNAUTH     ok     FORBID FORBID    FORBID    FORBID      FORBID   FORBID
             certificationAttempts     UNAUTH     ok     FORBID FORBID    FORBID    FORBID      ok       FORBID
+            certificationChallenge    UNAUTH     ok     FORBID FORBID    FORBID    FORBID      FORBID   FORBID
+            loginChallenge            ok         ok     ok     ok        ok        ok          ok       ok
+            startBankUkeyCertification UNAUTH    ok     FORBID FORBID    FORBID    FORBID      FORBID   FORBID
             """;
 
     private final Map<String, HttpGraphQlTester> actors = new LinkedHashMap<>();
@@ -122,6 +125,12 @@ class AuthorizationMatrixTest extends RunningService {
                 .execute());
         operations.put("certificationAttempts", as -> as.documentName("certificationAttempts")
                 .variable("enterpriseId", own.id()).execute());
+        operations.put("certificationChallenge", as -> as.documentName("issueCardChallenge")
+                .variable("input", Map.of("purpose", "CERTIFICATION", "enterpriseId", own.id())).execute());
+        operations.put("loginChallenge", as -> as.documentName("issueCardChallenge")
+                .variable("input", Map.of("purpose", "LOGIN")).execute());
+        operations.put("startBankUkeyCertification", as -> as.documentName("startBankUkeyCertification")
+                .variable("input", Map.of("enterpriseId", own.id(), "bank", "CCB")).execute());
         operations.put("decideOperatorUpgrade", as -> as.documentName("decideOperatorUpgrade")
                 .variable("input", Map.of("requestId", pendingRequest, "approve", false, "reason", "矩阵测试"))
                 .execute());
