@@ -1,6 +1,6 @@
 -- Axon's JDBC event store, token store and saga store, owned by Flyway. Column names are snake_case and
 -- configured in AxonPersistence; types follow Axon's PostgresEventTableFactory: BIGSERIAL global index
--- (a sequence stepping by 1), BYTEA payloads, never oid.
+-- (a sequence stepping by 1) and BYTEA payloads, no large objects.
 
 CREATE TABLE domain_event_entry (
     global_index         BIGSERIAL    NOT NULL PRIMARY KEY,

@@ -76,17 +76,11 @@ class CertificationProjection {
 
     @EventHandler
     void on(LegalRepCertificationStarted event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (attempts.existsById(event.attemptId())) {
+        if (!openAttempt(event.enterpriseId(), event.attemptId(), CertificationMethod.LEGAL_REP,
+                CertificationStep.ENTERPRISE_INFO, sequence, at, row -> {
+                })) {
             return;
         }
-        AttemptRow row = new AttemptRow();
-        row.attemptId = event.attemptId();
-        row.enterpriseId = event.enterpriseId().value();
-        row.method = CertificationMethod.LEGAL_REP;
-        row.step = CertificationStep.ENTERPRISE_INFO;
-        row.status = AttemptStatus.IN_PROGRESS;
-        row.startedAt = at;
-        saveAttempt(row, sequence);
         updateMethod(event.enterpriseId(), CertificationMethod.LEGAL_REP, method -> {
             if (method.status != MethodState.PASSED) {
                 method.status = MethodState.PENDING;
@@ -99,22 +93,18 @@ class CertificationProjection {
     /** One step: the card was checked; CertificationPassed follows when it passed. */
     @EventHandler
     void on(IcCardCertificationAttempted event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (attempts.existsById(event.attemptId())) {
+        boolean failed = event.failureCode() != null;
+        if (!openAttempt(event.enterpriseId(), event.attemptId(), CertificationMethod.IC_CARD, CertificationStep.DONE,
+                sequence, at, row -> {
+                    row.status = failed ? AttemptStatus.FAILED : AttemptStatus.IN_PROGRESS;
+                    row.failureCode = event.failureCode();
+                    row.finishedAt = failed ? at : null;
+                })) {
             return;
         }
-        AttemptRow row = new AttemptRow();
-        row.attemptId = event.attemptId();
-        row.enterpriseId = event.enterpriseId().value();
-        row.method = CertificationMethod.IC_CARD;
-        row.step = CertificationStep.DONE;
-        row.status = event.failureCode() == null ? AttemptStatus.IN_PROGRESS : AttemptStatus.FAILED;
-        row.failureCode = event.failureCode();
-        row.startedAt = at;
-        row.finishedAt = event.failureCode() == null ? null : at;
-        saveAttempt(row, sequence);
         updateMethod(event.enterpriseId(), CertificationMethod.IC_CARD, method -> {
             if (method.status != MethodState.PASSED) {
-                method.status = event.failureCode() == null ? MethodState.PENDING : MethodState.FAILED;
+                method.status = failed ? MethodState.FAILED : MethodState.PENDING;
             }
             method.lastAttemptAt = at;
         });
@@ -122,18 +112,12 @@ class CertificationProjection {
 
     @EventHandler
     void on(BankUkeyCertificationStarted event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (attempts.existsById(event.attemptId())) {
+        // The bank checks the enterprise behind its corporate account: one step.
+        if (!openAttempt(event.enterpriseId(), event.attemptId(), CertificationMethod.BANK_UKEY,
+                CertificationStep.ENTERPRISE_INFO, sequence, at, row -> {
+                })) {
             return;
         }
-        AttemptRow row = new AttemptRow();
-        row.attemptId = event.attemptId();
-        row.enterpriseId = event.enterpriseId().value();
-        row.method = CertificationMethod.BANK_UKEY;
-        // The bank checks the enterprise behind its corporate account: one step.
-        row.step = CertificationStep.ENTERPRISE_INFO;
-        row.status = AttemptStatus.IN_PROGRESS;
-        row.startedAt = at;
-        saveAttempt(row, sequence);
         updateMethod(event.enterpriseId(), CertificationMethod.BANK_UKEY, method -> {
             if (method.status != MethodState.PASSED) {
                 method.status = MethodState.PENDING;
@@ -258,6 +242,24 @@ class CertificationProjection {
                 .map(row -> new AttemptPage.Edge(new Cursor(row.startedAt, row.attemptId).encode(), toView(row)))
                 .toList();
         return new AttemptPage(edges, rows.size() > limit);
+    }
+
+    /** A new attempt row, in progress unless {@code details} says otherwise; false when it exists (a replay). */
+    private boolean openAttempt(EnterpriseId enterpriseId, String attemptId, CertificationMethod method,
+                                CertificationStep step, long sequence, Instant at, Consumer<AttemptRow> details) {
+        if (attempts.existsById(attemptId)) {
+            return false;
+        }
+        AttemptRow row = new AttemptRow();
+        row.attemptId = attemptId;
+        row.enterpriseId = enterpriseId.value();
+        row.method = method;
+        row.step = step;
+        row.status = AttemptStatus.IN_PROGRESS;
+        row.startedAt = at;
+        details.accept(row);
+        saveAttempt(row, sequence);
+        return true;
     }
 
     private void advance(EnterpriseId enterpriseId, String attemptId, CertificationStep step, long sequence,
