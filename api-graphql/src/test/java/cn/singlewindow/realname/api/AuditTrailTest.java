@@ -1,0 +1,119 @@
+package cn.singlewindow.realname.api;
+
+import static cn.singlewindow.realname.api.EnterpriseLifecycleTest.code;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.singlewindow.realname.api.GraphQlApi.ImportedEnterprise;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The audit trail read from the event store, and the SM3 hash chain that shows whether it was altered. */
+class AuditTrailTest extends RunningService {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private HttpGraphQlTester auditor(GraphQlApi api, HttpGraphQlTester operations) {
+        String username = "auditor" + System.nanoTime() % 1_000_000;
+        operations.documentName("createStaffAccount")
+                .variable("input", Map.of("username", username, "password", "Audit0r-pass", "role", "AUDITOR"))
+                .execute().path("createStaffAccount.id").hasValue();
+        return api.as(api.tokenOf(username, "Audit0r-pass"));
+    }
+
+    private ImportedEnterprise withHistory(GraphQlApi api, HttpGraphQlTester operations) {
+        ImportedEnterprise enterprise = api.importEnterprise(operations);
+        api.registerNationally(enterprise.uscc(), "审计测试有限公司");
+        HttpGraphQlTester admin = api.as(api.tokenOf(enterprise.adminUsername(), enterprise.adminPassword()));
+        admin.documentName("changeEnterpriseInfo")
+                .variable("input", Map.of("enterpriseId", enterprise.id(), "name", "审计测试有限公司",
+                        "uscc", enterprise.uscc()))
+                .execute().path("changeEnterpriseInfo.name").entity(String.class).isEqualTo("审计测试有限公司");
+        String attemptId = admin.documentName("startLegalRepCertification")
+                .variable("input", Map.of("enterpriseId", enterprise.id())).execute()
+                .path("startLegalRepCertification.id").entity(String.class).get();
+        admin.documentName("verifyEnterpriseInfo")
+                .variable("input", Map.of("attemptId", attemptId, "enterpriseName", "别的公司",
+                        "uscc", enterprise.uscc(), "legalRepName", "张三", "legalRepDocumentType", "RESIDENT_ID_CARD",
+                        "legalRepDocumentNumber", "11010519491231002X"))
+                .execute().path("verifyEnterpriseInfo.failureCode").entity(String.class)
+                .isEqualTo("ENTERPRISE_INFO_MISMATCH");
+        return enterprise;
+    }
+
+    @Test
+    void the_trail_shows_every_event_oldest_first_with_who_and_where_and_no_clear_personal_data() {
+        GraphQlApi api = api();
+        HttpGraphQlTester operations = api.asOperations();
+        ImportedEnterprise enterprise = withHistory(api, operations);
+
+        var trail = auditor(api, operations).documentName("auditTrail")
+                .variable("enterpriseId", enterprise.id()).execute();
+        List<String> types = trail.path("auditTrail.edges[*].node.eventType").entityList(String.class).get();
+        assertThat(types).containsSubsequence("LegacyEnterpriseImported", "AccountOpened", "EnterpriseInfoChanged",
+                "LegalRepCertificationStarted", "CertificationStepFailed");
+        List<String> details = trail.path("auditTrail.edges[*].node.details").entityList(String.class).get();
+        assertThat(String.join("\n", details)).doesNotContain("11010519491231002X", "110101199003070011")
+                .contains("1101**********002X");
+        int failed = types.indexOf("CertificationStepFailed");
+        trail.path("auditTrail.edges[" + failed + "].node.reasonCode").entity(String.class)
+                .isEqualTo("ENTERPRISE_INFO_MISMATCH")
+                .path("auditTrail.edges[" + failed + "].node.outcome").entity(String.class).isEqualTo("FAILED")
+                .path("auditTrail.edges[" + failed + "].node.clientAddress").entity(String.class).isEqualTo("127.0.0.1")
+                .path("auditTrail.edges[" + failed + "].node.correlationId").hasValue()
+                .path("auditTrail.edges[" + failed + "].node.actor").hasValue();
+    }
+
+    @Test
+    void the_trail_pages_with_its_cursor() {
+        GraphQlApi api = api();
+        HttpGraphQlTester operations = api.asOperations();
+        ImportedEnterprise enterprise = withHistory(api, operations);
+        HttpGraphQlTester auditor = auditor(api, operations);
+        var first = auditor.documentName("auditTrail").variable("enterpriseId", enterprise.id()).variable("first", 2)
+                .execute();
+        first.path("auditTrail.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
+        String cursor = first.path("auditTrail.pageInfo.endCursor").entity(String.class).get();
+        List<String> all = auditor.documentName("auditTrail").variable("enterpriseId", enterprise.id()).execute()
+                .path("auditTrail.edges[*].node.eventType").entityList(String.class).get();
+        auditor.documentName("auditTrail").variable("enterpriseId", enterprise.id()).variable("after", cursor)
+                .execute().path("auditTrail.edges[*].node.eventType").entityList(String.class)
+                .satisfies(rest -> assertThat(rest).isEqualTo(all.subList(2, all.size())));
+    }
+
+    @Test
+    void an_intact_history_verifies_and_a_payload_edited_in_the_database_is_caught_where_it_was_edited() {
+        GraphQlApi api = api();
+        HttpGraphQlTester operations = api.asOperations();
+        ImportedEnterprise enterprise = withHistory(api, operations);
+        HttpGraphQlTester auditor = auditor(api, operations);
+
+        auditor.documentName("verifyAuditChain").variable("enterpriseId", enterprise.id()).execute()
+                .path("verifyAuditChain.intact").entity(Boolean.class).isEqualTo(true)
+                .path("verifyAuditChain.eventsChecked").entity(Integer.class)
+                .satisfies(count -> assertThat(count).isGreaterThanOrEqualTo(5));
+
+        int edited = jdbc.update("UPDATE domain_event_entry SET payload = convert_to(replace(convert_from(payload,"
+                + " 'UTF8'), '审计测试有限公司', '篡改后的公司'), 'UTF8') WHERE aggregate_identifier = ? AND"
+                + " sequence_number = 1", enterprise.id());
+        assertThat(edited).isEqualTo(1);
+        auditor.documentName("verifyAuditChain").variable("enterpriseId", enterprise.id()).execute()
+                .path("verifyAuditChain.intact").entity(Boolean.class).isEqualTo(false)
+                .path("verifyAuditChain.firstBrokenSequence").entity(Integer.class).isEqualTo(1)
+                .path("verifyAuditChain.brokenAggregateId").entity(String.class).isEqualTo(enterprise.id());
+    }
+
+    @Test
+    void only_auditors_read_the_trail() {
+        GraphQlApi api = api();
+        ImportedEnterprise enterprise = api.importEnterprise(api.asOperations());
+        api.as(api.tokenOf(enterprise.adminUsername(), enterprise.adminPassword())).documentName("auditTrail")
+                .variable("enterpriseId", enterprise.id()).execute().errors().satisfy(code("FORBIDDEN"));
+        api.asOperations().documentName("verifyAuditChain").variable("enterpriseId", enterprise.id()).execute()
+                .errors().satisfy(code("FORBIDDEN"));
+    }
+}
