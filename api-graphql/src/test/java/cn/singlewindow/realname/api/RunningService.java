@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -14,6 +15,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * service (Spring caches the context), whose data lives in a fresh temporary directory.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Boot's tests turn metrics export off by default; ours look at the service as it runs, /actuator/prometheus included.
+@AutoConfigureObservability
 public abstract class RunningService {
 
     private static final Path DATA_DIR = newDataDir();

@@ -37,7 +37,7 @@ class WebSecurity {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/graphql", "/graphql-ws", "/graphiql/**", "/actuator/health/**",
-                                "/actuator/info", "/error").permitAll()
+                                "/actuator/info", "/actuator/prometheus", "/error").permitAll()
                         // The bank's callback arrives through the user's browser, signed by the bank, not by us.
                         .requestMatchers("/bank-ukey/**", "/sandbox/bank/**").permitAll()
                         .anyRequest().authenticated())

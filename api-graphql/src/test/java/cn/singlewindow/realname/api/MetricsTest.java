@@ -1,0 +1,40 @@
+package cn.singlewindow.realname.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.singlewindow.realname.api.GraphQlApi.ImportedEnterprise;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** What Prometheus scrapes: Axon's bus and processor metrics, and certification outcomes by method. */
+class MetricsTest extends RunningService {
+
+    @Test
+    void prometheus_sees_commands_processors_and_certification_outcomes() {
+        GraphQlApi api = api();
+        ImportedEnterprise enterprise = api.importEnterprise(api.asOperations());
+        HttpGraphQlTester admin = api.as(api.tokenOf(enterprise.adminUsername(), enterprise.adminPassword()));
+        String attemptId = admin.documentName("startLegalRepCertification")
+                .variable("input", Map.of("enterpriseId", enterprise.id())).execute()
+                .path("startLegalRepCertification.id").entity(String.class).get();
+        admin.documentName("verifyEnterpriseInfo")
+                .variable("input", Map.of("attemptId", attemptId, "enterpriseName", "别的公司",
+                        "uscc", enterprise.uscc(), "legalRepName", "张三", "legalRepDocumentType", "RESIDENT_ID_CARD",
+                        "legalRepDocumentNumber", "11010519491231002X"))
+                .execute().path("verifyEnterpriseInfo.failureCode").entity(String.class)
+                .isEqualTo("ENTERPRISE_INFO_MISMATCH");
+
+        String scrape = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(30)).build()
+                .get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(scrape)
+                .contains("certification_outcomes_total{method=\"LEGAL_REP\",outcome=\"FAILED\","
+                        + "reason=\"ENTERPRISE_INFO_MISMATCH\"}")
+                .contains("commandBus")
+                .contains("enterprise-directory");
+    }
+}
