@@ -108,6 +108,43 @@ class AuditTrailTest extends RunningService {
     }
 
     @Test
+    void the_enterprise_as_of_an_instant_shows_its_name_and_certification_of_that_moment() throws Exception {
+        GraphQlApi api = api();
+        HttpGraphQlTester operations = api.asOperations();
+        ImportedEnterprise enterprise = api.importEnterprise(operations);
+        java.time.Instant beforeImport = java.time.Instant.now().minusSeconds(60);
+        Thread.sleep(20);
+        java.time.Instant afterImport = java.time.Instant.now();
+        Thread.sleep(20);
+        api.registerNationally(enterprise.uscc(), "后来的名称有限公司");
+        HttpGraphQlTester admin = api.as(api.tokenOf(enterprise.adminUsername(), enterprise.adminPassword()));
+        admin.documentName("changeEnterpriseInfo")
+                .variable("input", Map.of("enterpriseId", enterprise.id(), "name", "后来的名称有限公司",
+                        "uscc", enterprise.uscc()))
+                .execute().path("changeEnterpriseInfo.name").entity(String.class).isEqualTo("后来的名称有限公司");
+        admin.documentName("startLegalRepCertification")
+                .variable("input", Map.of("enterpriseId", enterprise.id())).execute()
+                .path("startLegalRepCertification.id").hasValue();
+        HttpGraphQlTester auditor = auditor(api, operations);
+
+        auditor.documentName("enterpriseAsOf").variable("id", enterprise.id())
+                .variable("at", afterImport.toString()).execute()
+                .path("enterpriseAsOf.name").entity(String.class).isEqualTo("测试贸易有限公司")
+                .path("enterpriseAsOf.legalRepresentative.documentNumber").entity(String.class)
+                .isEqualTo("1101**********002X")
+                .path("enterpriseAsOf.certification.methods[1].status").entity(String.class).isEqualTo("NOT_STARTED");
+        auditor.documentName("enterpriseAsOf").variable("id", enterprise.id())
+                .variable("at", java.time.Instant.now().toString()).execute()
+                .path("enterpriseAsOf.name").entity(String.class).isEqualTo("后来的名称有限公司")
+                .path("enterpriseAsOf.certification.methods[1].status").entity(String.class).isEqualTo("PENDING")
+                .path("enterpriseAsOf.certification.methods[1].currentStep").entity(String.class)
+                .isEqualTo("ENTERPRISE_INFO");
+        auditor.documentName("enterpriseAsOf").variable("id", enterprise.id())
+                .variable("at", beforeImport.toString()).execute()
+                .path("enterpriseAsOf").valueIsNull();
+    }
+
+    @Test
     void only_auditors_read_the_trail() {
         GraphQlApi api = api();
         ImportedEnterprise enterprise = api.importEnterprise(api.asOperations());

@@ -44,6 +44,9 @@ class AuthorizationMatrixTest extends RunningService {
             certificationChallenge    UNAUTH     ok     FORBID FORBID    FORBID    FORBID      FORBID   FORBID
             loginChallenge            ok         ok     ok     ok        ok        ok          ok       ok
             startBankUkeyCertification UNAUTH    ok     FORBID FORBID    FORBID    FORBID      FORBID   FORBID
+            auditTrail                UNAUTH     FORBID FORBID FORBID    FORBID    FORBID      ok       FORBID
+            verifyAuditChain          UNAUTH     FORBID FORBID FORBID    FORBID    FORBID      ok       FORBID
+            enterpriseAsOf            UNAUTH     FORBID FORBID FORBID    FORBID    FORBID      ok       FORBID
             """;
 
     private final Map<String, HttpGraphQlTester> actors = new LinkedHashMap<>();
@@ -131,6 +134,11 @@ class AuthorizationMatrixTest extends RunningService {
                 .variable("input", Map.of("purpose", "LOGIN")).execute());
         operations.put("startBankUkeyCertification", as -> as.documentName("startBankUkeyCertification")
                 .variable("input", Map.of("enterpriseId", own.id(), "bank", "CCB")).execute());
+        operations.put("auditTrail", as -> as.documentName("auditTrail").variable("enterpriseId", own.id()).execute());
+        operations.put("verifyAuditChain", as -> as.documentName("verifyAuditChain")
+                .variable("enterpriseId", own.id()).execute());
+        operations.put("enterpriseAsOf", as -> as.documentName("enterpriseAsOf").variable("id", own.id())
+                .variable("at", java.time.Instant.now().toString()).execute());
         operations.put("decideOperatorUpgrade", as -> as.documentName("decideOperatorUpgrade")
                 .variable("input", Map.of("requestId", pendingRequest, "approve", false, "reason", "矩阵测试"))
                 .execute());

@@ -3,6 +3,8 @@ package cn.singlewindow.realname.api.audit;
 import cn.singlewindow.realname.api.error.ApiRejections;
 import cn.singlewindow.realname.messages.common.RejectedException;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
+import cn.singlewindow.realname.messages.enterprise.EnterpriseView;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -14,9 +16,18 @@ import org.springframework.stereotype.Controller;
 class AuditController {
 
     private final AuditTrail trail;
+    private final EnterpriseHistory history;
 
-    AuditController(AuditTrail trail) {
+    AuditController(AuditTrail trail, EnterpriseHistory history) {
         this.trail = trail;
+        this.history = history;
+    }
+
+    /** The enterprise and its certification overview as they stood at that instant; null before it existed. */
+    @QueryMapping
+    @PreAuthorize("hasRole('AUDITOR')")
+    EnterpriseView enterpriseAsOf(@Argument String id, @Argument OffsetDateTime at) {
+        return history.asOf(new EnterpriseId(id), at.toInstant()).orElse(null);
     }
 
     record Edge(String cursor, AuditTrail.Entry node) {

@@ -91,12 +91,20 @@ class EnterpriseController {
 
     @BatchMapping(typeName = "Enterprise", field = "certification")
     Mono<Map<EnterpriseView, CertificationOverview>> certification(List<EnterpriseView> enterprises) {
-        Map<EnterpriseId, EnterpriseView> byId = enterprises.stream()
+        Map<EnterpriseView, CertificationOverview> result = new java.util.HashMap<>();
+        enterprises.stream().filter(view -> view.certificationAsOf() != null)
+                .forEach(view -> result.put(view, view.certificationAsOf()));
+        Map<EnterpriseId, EnterpriseView> live = enterprises.stream().filter(view -> view.certificationAsOf() == null)
                 .collect(Collectors.toMap(EnterpriseView::id, Function.identity(), (a, b) -> a));
-        return Mono.fromFuture(queries.query(new FindCertificationOverviews(byId.keySet()),
+        if (live.isEmpty()) {
+            return Mono.just(result);
+        }
+        return Mono.fromFuture(queries.query(new FindCertificationOverviews(live.keySet()),
                         ResponseTypes.multipleInstancesOf(EnterpriseCertification.class)))
-                .map(found -> found.stream().collect(Collectors.toMap(c -> byId.get(c.enterpriseId()),
-                        EnterpriseCertification::overview)));
+                .map(found -> {
+                    found.forEach(c -> result.put(live.get(c.enterpriseId()), c.overview()));
+                    return result;
+                });
     }
 
     @BatchMapping(typeName = "Enterprise", field = "accounts")

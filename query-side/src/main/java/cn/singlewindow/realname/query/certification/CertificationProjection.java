@@ -32,10 +32,8 @@ import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
 import cn.singlewindow.realname.query.directory.EnterpriseDirectoryProjection;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -322,23 +320,14 @@ class CertificationProjection {
     }
 
     static CertificationOverview overview(List<MethodStatusRow> rows) {
-        Map<CertificationMethod, MethodStatusRow> byMethod = rows.stream()
-                .collect(Collectors.toMap(row -> row.key.method(), row -> row));
-        List<MethodStatus> statuses = new ArrayList<>();
-        for (CertificationMethod method : CertificationMethod.values()) {
-            MethodStatusRow row = byMethod.get(method);
-            statuses.add(row == null ? MethodStatus.notStarted(method)
-                    : new MethodStatus(method, row.status, row.status == MethodState.PASSED ? row.securityLevel
-                    : SecurityLevel.NONE, row.passedAt, row.lastAttemptAt,
-                    row.currentStep == null ? null : row.currentStep.name()));
-        }
+        Map<CertificationMethod, MethodStatus> byMethod = rows.stream().collect(Collectors.toMap(
+                row -> row.key.method(),
+                row -> new MethodStatus(row.key.method(), row.status, row.status == MethodState.PASSED
+                        ? row.securityLevel : SecurityLevel.NONE, row.passedAt, row.lastAttemptAt,
+                        row.currentStep == null ? null : row.currentStep.name())));
         List<MethodStatusRow> passed = rows.stream().filter(row -> row.status == MethodState.PASSED).toList();
-        SecurityLevel level = passed.stream().map(row -> row.securityLevel).max(Comparator.naturalOrder())
-                .orElse(SecurityLevel.NONE);
-        boolean enterpriseInfo = passed.stream().anyMatch(row -> row.verifiedEnterpriseInfo);
-        boolean ownerIdentity = passed.stream().anyMatch(row -> row.verifiedOwnerIdentity);
-        return new CertificationOverview(enterpriseInfo && ownerIdentity, level, enterpriseInfo, ownerIdentity,
-                statuses);
+        return CertificationOverview.of(byMethod, passed.stream().anyMatch(row -> row.verifiedEnterpriseInfo),
+                passed.stream().anyMatch(row -> row.verifiedOwnerIdentity));
     }
 
     private static CertificationAttemptView toView(AttemptRow row) {

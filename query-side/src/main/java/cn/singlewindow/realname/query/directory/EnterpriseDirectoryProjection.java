@@ -208,7 +208,7 @@ public class EnterpriseDirectoryProjection {
         LegalRepresentative legalRep = row.legalRepName == null ? null
                 : new LegalRepresentative(row.legalRepName, row.legalRepDocumentType, row.legalRepDocumentNumber);
         return new EnterpriseView(new EnterpriseId(row.enterpriseId), row.name, row.uscc, row.orgCode, row.origin,
-                legalRep, row.version);
+                legalRep, row.version, null);
     }
 
     static AccountView toView(AccountRow row) {
