@@ -28,7 +28,10 @@ class MetricsTest extends RunningService {
                 .isEqualTo("ENTERPRISE_INFO_MISMATCH");
 
         String scrape = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .responseTimeout(Duration.ofSeconds(30)).build()
+                .responseTimeout(Duration.ofSeconds(30))
+                // After a whole suite's traffic the scrape is larger than the client's default 256 KB.
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+                .build()
                 .get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(scrape)

@@ -14,7 +14,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * The real application on its embedded PostgreSQL and a real HTTP port. Every subclass shares one running
  * service (Spring caches the context), whose data lives in a fresh temporary directory.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // Tests need no graceful shutdown: the JVM exits as soon as the suite ends.
+        "server.shutdown=immediate", "spring.lifecycle.timeout-per-shutdown-phase=5s",
+        "db-scheduler.shutdown-max-wait=1s"})
 // Boot's tests turn metrics export off by default; ours look at the service as it runs, /actuator/prometheus included.
 @AutoConfigureObservability
 public abstract class RunningService {

@@ -11,7 +11,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * A service of its own (with the test's own properties) on its own data directory, for tests whose settings would
  * disturb the shared {@link RunningService}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // Tests need no graceful shutdown: the JVM exits as soon as the suite ends.
+        "server.shutdown=immediate", "spring.lifecycle.timeout-per-shutdown-phase=5s",
+        "db-scheduler.shutdown-max-wait=1s"})
 abstract class SeparateService {
 
     @LocalServerPort
