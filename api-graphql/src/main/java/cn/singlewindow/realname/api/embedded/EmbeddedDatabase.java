@@ -31,6 +31,9 @@ class EmbeddedDatabase {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(absolute)
                 .setCleanDataDirectory(false)
+                // Stopped by the context, after Axon and the pool have stopped; a JVM hook of its own would stop it
+                // in parallel, under processors still releasing their tokens.
+                .setRegisterShutdownHook(false)
                 // Durable by default: an acknowledged command must survive a crash of the machine too.
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
