@@ -30,6 +30,7 @@ class AuthorizationMatrixTest extends RunningService {
             operation                 anonymous  admin  other  operator  personal  operations  auditor  analyst
             me                        UNAUTH     ok     ok     ok        ok        ok          ok       ok
             enterprise                UNAUTH     ok     FORBID ok        FORBID    ok          ok       FORBID
+            enterpriseByUscc          UNAUTH     FORBID FORBID FORBID    FORBID    ok          ok       FORBID
             importLegacyEnterprise    UNAUTH     FORBID FORBID FORBID    FORBID    ok          FORBID   FORBID
             changeEnterpriseInfo      UNAUTH     ok     FORBID FORBID    FORBID    FORBID      FORBID   FORBID
             changeAccountInfo         UNAUTH     ok     FORBID FORBID    FORBID    FORBID      FORBID   FORBID
@@ -95,6 +96,8 @@ class AuthorizationMatrixTest extends RunningService {
 
         operations.put("me", as -> as.documentName("me").execute());
         operations.put("enterprise", as -> as.documentName("enterprise").variable("id", own.id()).execute());
+        operations.put("enterpriseByUscc", as -> as.documentName("enterpriseByUscc").variable("uscc", own.uscc())
+                .execute());
         operations.put("importLegacyEnterprise", as -> as.documentName("importLegacyEnterprise")
                 .variable("input", GraphQlApi.importInput(SampleCodes.randomUscc(),
                         "matrix" + System.nanoTime() % 1_000_000))

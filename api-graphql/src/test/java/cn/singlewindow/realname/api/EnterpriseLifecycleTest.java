@@ -192,6 +192,10 @@ class EnterpriseLifecycleTest extends RunningService {
         HttpGraphQlTester asAuditor = api.as(api.tokenOf(auditor, "Audit0r-pass"));
         asAuditor.documentName("enterprise").variable("id", enterprise.id()).execute()
                 .path("enterprise.id").entity(String.class).isEqualTo(enterprise.id());
+        asAuditor.documentName("enterpriseByUscc").variable("uscc", enterprise.uscc().toLowerCase()).execute()
+                .path("enterpriseByUscc.id").entity(String.class).isEqualTo(enterprise.id());
+        asAuditor.documentName("enterpriseByUscc").variable("uscc", SampleCodes.randomUscc()).execute()
+                .path("enterpriseByUscc").valueIsNull();
         asAuditor.documentName("importLegacyEnterprise")
                 .variable("input", GraphQlApi.importInput(SampleCodes.randomUscc(), "sneaky01"))
                 .execute()

@@ -15,6 +15,8 @@ import cn.singlewindow.realname.messages.enterprise.ChangeEnterpriseInfo;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseView;
 import cn.singlewindow.realname.messages.enterprise.FindEnterprise;
+import cn.singlewindow.realname.messages.enterprise.FindEnterpriseByUscc;
+import cn.singlewindow.realname.messages.enterprise.Uscc;
 import cn.singlewindow.realname.messages.enterprise.ImportLegacyEnterprise;
 import cn.singlewindow.realname.messages.common.ChinaTime;
 import graphql.GraphQLContext;
@@ -56,6 +58,15 @@ class EnterpriseController {
         EnterpriseId enterpriseId = new EnterpriseId(id);
         Access.requireReaderOf(enterpriseId);
         return queries.query(new FindEnterprise(enterpriseId), ResponseTypes.optionalInstanceOf(EnterpriseView.class))
+                .thenApply(found -> found.orElse(null));
+    }
+
+    /** Staff who look enterprises up: OPERATIONS and AUDITOR (ANALYST sees statistics only). */
+    @QueryMapping
+    @PreAuthorize("hasAnyRole('OPERATIONS', 'AUDITOR')")
+    CompletableFuture<EnterpriseView> enterpriseByUscc(@Argument String uscc) {
+        return queries.query(new FindEnterpriseByUscc(Uscc.of(uscc)),
+                        ResponseTypes.optionalInstanceOf(EnterpriseView.class))
                 .thenApply(found -> found.orElse(null));
     }
 

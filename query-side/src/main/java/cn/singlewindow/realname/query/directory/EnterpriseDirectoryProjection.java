@@ -17,6 +17,7 @@ import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseInfoChanged;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseView;
 import cn.singlewindow.realname.messages.enterprise.FindEnterprise;
+import cn.singlewindow.realname.messages.enterprise.FindEnterpriseByUscc;
 import cn.singlewindow.realname.messages.enterprise.FindEnterprises;
 import cn.singlewindow.realname.messages.enterprise.LegacyEnterpriseImported;
 import cn.singlewindow.realname.messages.enterprise.LegalRepresentative;
@@ -154,6 +155,11 @@ public class EnterpriseDirectoryProjection {
     @QueryHandler
     Optional<EnterpriseView> handle(FindEnterprise query) {
         return enterprises.findById(query.enterpriseId().value()).map(EnterpriseDirectoryProjection::toView);
+    }
+
+    @QueryHandler
+    Optional<EnterpriseView> handle(FindEnterpriseByUscc query) {
+        return enterprises.findFirstByUscc(query.uscc().value()).map(EnterpriseDirectoryProjection::toView);
     }
 
     @QueryHandler
