@@ -48,6 +48,7 @@ class AuthorizationMatrixTest extends RunningService {
             auditTrail                UNAUTH     FORBID FORBID FORBID    FORBID    FORBID      ok       FORBID
             verifyAuditChain          UNAUTH     FORBID FORBID FORBID    FORBID    FORBID      ok       FORBID
             enterpriseAsOf            UNAUTH     FORBID FORBID FORBID    FORBID    FORBID      ok       FORBID
+            certificationStatistics   UNAUTH     FORBID FORBID FORBID    FORBID    FORBID      ok       ok
             """;
 
     private final Map<String, HttpGraphQlTester> actors = new LinkedHashMap<>();
@@ -137,6 +138,8 @@ class AuthorizationMatrixTest extends RunningService {
                 .variable("input", Map.of("purpose", "LOGIN")).execute());
         operations.put("startBankUkeyCertification", as -> as.documentName("startBankUkeyCertification")
                 .variable("input", Map.of("enterpriseId", own.id(), "bank", "CCB")).execute());
+        operations.put("certificationStatistics", as -> as.documentName("certificationStatistics")
+                .variable("from", "2026-01-01").variable("to", "2026-12-31").execute());
         operations.put("auditTrail", as -> as.documentName("auditTrail").variable("enterpriseId", own.id()).execute());
         operations.put("verifyAuditChain", as -> as.documentName("verifyAuditChain")
                 .variable("enterpriseId", own.id()).execute());
