@@ -40,10 +40,6 @@ public record Actor(AccountId accountId, String username, AccountRole role, Ente
                 enterprise == null ? null : new EnterpriseId(enterprise));
     }
 
-    public boolean isStaff() {
-        return role.isStaff();
-    }
-
     public boolean belongsTo(EnterpriseId enterprise) {
         return enterpriseId != null && enterpriseId.equals(enterprise);
     }

@@ -99,10 +99,6 @@ public final class SoftwareCardAuthority {
         revoked.put(serial, at);
     }
 
-    public Map<BigInteger, Instant> revoked() {
-        return Map.copyOf(revoked);
-    }
-
     /** The CA's current revocation list, signed by the CA, next update a day later. */
     public X509CRL crl(Instant now) {
         try {

@@ -90,7 +90,6 @@ public class Enterprise {
     private Uscc uscc;
     private OrgCode orgCode;
     private EnterpriseOrigin origin;
-    private LegalRepresentative legalRepresentative;
     private boolean certified;
     private final Map<String, LegalRepAttempt> legalRepAttempts = new HashMap<>();
     private LegalRepAttempt openLegalRepAttempt;
@@ -498,7 +497,6 @@ public class Enterprise {
         uscc = event.uscc();
         orgCode = event.orgCode();
         origin = event.origin();
-        legalRepresentative = event.legalRepresentative();
     }
 
     @EventSourcingHandler

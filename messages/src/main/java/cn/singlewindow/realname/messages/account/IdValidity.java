@@ -52,8 +52,4 @@ public record IdValidity(String from, String to) {
             return null;
         }
     }
-
-    public boolean longTerm() {
-        return LONG_TERM.equals(to);
-    }
 }

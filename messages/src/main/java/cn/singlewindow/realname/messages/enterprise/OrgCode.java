@@ -68,11 +68,6 @@ public record OrgCode(String value) {
         return -1;
     }
 
-    /** Printed form with the hyphen, as on paper certificates: {@code 12345678-9}. */
-    public String display() {
-        return value.substring(0, 8) + "-" + value.substring(8);
-    }
-
     @JsonValue
     @Override
     public String value() {
