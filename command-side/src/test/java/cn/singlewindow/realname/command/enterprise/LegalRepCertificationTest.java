@@ -318,11 +318,14 @@ class LegalRepCertificationTest {
     }
 
     @Test
-    void activity_moves_the_deadline_so_a_working_attempt_does_not_expire() {
+    void a_deadline_set_before_the_latest_activity_leaves_the_attempt_alive() {
         var given = fixture.given(imported(EnterpriseOrigin.LEGACY_INSPECTION), started());
-        given.andGivenCurrentTime(given.currentTime().plus(Duration.ofMinutes(20)))
+        Instant lastActivity = given.currentTime().plus(Duration.ofMinutes(20));
+        // The start's deadline fires 30 minutes after the start, 10 minutes after step one was submitted.
+        given.andGivenCurrentTime(lastActivity)
                 .andGivenCommands(enterpriseInfo(LEGAL_REP))
-                .whenTimeElapses(Duration.ofMinutes(29))
+                .whenInvoking(id.value(), enterprise -> enterprise.onIdle(
+                        new Enterprise.IdleCheck(ATTEMPT, Duration.ofMinutes(30)), lastActivity.plus(Duration.ofMinutes(10))))
                 .expectNoEvents();
     }
 
