@@ -161,6 +161,16 @@ class EnterpriseLifecycleTest extends RunningService {
     }
 
     @Test
+    void malformed_requests_get_a_typed_validation_error_too() {
+        GraphQlApi api = api();
+        api.anonymous().document("{ captcha { noSuchField } }").execute()
+                .errors().satisfy(code("VALIDATION_FAILED"));
+        api.anonymous().document("query { enterprise(id: 42.5) { name } }").execute()
+                .errors().satisfy(errors -> assertThat(errors).isNotEmpty().allSatisfy(error -> assertThat(
+                        error.getExtensions()).containsEntry("code", "VALIDATION_FAILED").containsKey("messageZh")));
+    }
+
+    @Test
     void a_taken_administrator_name_rejects_the_whole_import() {
         GraphQlApi api = api();
         HttpGraphQlTester operations = api.asOperations();
