@@ -49,6 +49,7 @@ class AuthorizationMatrixTest extends RunningService {
             verifyAuditChain          UNAUTH     FORBID FORBID FORBID    FORBID    FORBID      ok       FORBID
             enterpriseAsOf            UNAUTH     FORBID FORBID FORBID    FORBID    FORBID      ok       FORBID
             certificationStatistics   UNAUTH     FORBID FORBID FORBID    FORBID    FORBID      ok       ok
+            erasePersonalData         UNAUTH     FORBID FORBID FORBID    FORBID    ok          FORBID   FORBID
             """;
 
     private final Map<String, HttpGraphQlTester> actors = new LinkedHashMap<>();
@@ -145,6 +146,12 @@ class AuthorizationMatrixTest extends RunningService {
                 .variable("enterpriseId", own.id()).execute());
         operations.put("enterpriseAsOf", as -> as.documentName("enterpriseAsOf").variable("id", own.id())
                 .variable("at", java.time.Instant.now().toString()).execute());
+        // A person never seen: an admitted call erases nothing anyone else relies on.
+        operations.put("erasePersonalData", as -> as.documentName("erasePersonalData")
+                .variable("input", Map.of("documentType", "RESIDENT_ID_CARD",
+                        "documentNumber", cn.singlewindow.realname.messages.testing.SampleCodes.randomResidentId(),
+                        "reason", "矩阵测试"))
+                .execute());
         operations.put("decideOperatorUpgrade", as -> as.documentName("decideOperatorUpgrade")
                 .variable("input", Map.of("requestId", pendingRequest, "approve", false, "reason", "矩阵测试"))
                 .execute());

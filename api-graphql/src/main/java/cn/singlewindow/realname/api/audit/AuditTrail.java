@@ -1,5 +1,6 @@
 package cn.singlewindow.realname.api.audit;
 
+import cn.singlewindow.realname.api.privacy.SealedPersons;
 import cn.singlewindow.realname.messages.common.AuditMetadata;
 import cn.singlewindow.realname.messages.common.Masking;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
@@ -51,10 +52,12 @@ class AuditTrail {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final SealedPersons sealedPersons;
 
-    AuditTrail(JdbcTemplate jdbc, ObjectMapper json) {
+    AuditTrail(JdbcTemplate jdbc, ObjectMapper json, SealedPersons sealedPersons) {
         this.jdbc = jdbc;
         this.json = json;
+        this.sealedPersons = sealedPersons;
     }
 
     /** Entries after the cursor (a global index), at most {@code limit}, oldest first. */
@@ -109,7 +112,8 @@ class AuditTrail {
     }
 
     private Entry decode(Stored event) {
-        JsonNode payload = read(event.payload());
+        // Opened before masking; an erased person's fields show as personalDataErased.
+        JsonNode payload = sealedPersons.opened(read(event.payload()), json);
         JsonNode metaData = metaData(event);
         String type = event.payloadType().substring(event.payloadType().lastIndexOf('.') + 1);
         String outcome = FAILURE_WORDS.stream().anyMatch(type::contains) ? "FAILED"

@@ -287,7 +287,9 @@ public class Enterprise {
         }
         scheduleIdleCheck(attempt.attemptId, deadlines, policy, now);
         CertificationStep step = command.subject().step();
-        if (!expected.name().equals(command.name()) || !expected.documentNumber().equals(command.idNumber())) {
+        // Objects.equals: an erased person's name and number read back as null and match no one.
+        if (!Objects.equals(expected.name(), command.name())
+                || !Objects.equals(expected.documentNumber(), command.idNumber())) {
             return fail(attempt, step, VerificationRoute.ID_CARD, "IDENTITY_NOT_OF_THIS_STEP", true, policy);
         }
         if (!quota.tryConsume(command.idNumber(), ChinaTime.today(GenericEventMessage.clock))) {
@@ -361,6 +363,10 @@ public class Enterprise {
             }
         }
         LegalRepAttempt.Person person = attempt.expected(command.subject());
+        if (person.documentNumber() == null) {
+            // The person locked for this step was erased meanwhile: no check can be made for them any more.
+            return fail(attempt, step, VerificationRoute.BANK_CARD, "IDENTITY_NOT_OF_THIS_STEP", false, policy);
+        }
         if (!quota.tryConsume(person.documentNumber(), ChinaTime.today(GenericEventMessage.clock))) {
             return fail(attempt, step, VerificationRoute.BANK_CARD, "TOO_MANY_ATTEMPTS", false, policy);
         }

@@ -29,6 +29,8 @@ class AccountRow {
     DocumentType documentType;
     @Column(name = "document_number")
     String documentNumber;
+    @Column(name = "owner_ref")
+    String ownerRef;
     @Column(name = "id_valid_from")
     String idValidFrom;
     @Column(name = "id_valid_to")

@@ -21,6 +21,8 @@ import cn.singlewindow.realname.messages.enterprise.FindEnterpriseByUscc;
 import cn.singlewindow.realname.messages.enterprise.FindEnterprises;
 import cn.singlewindow.realname.messages.enterprise.LegacyEnterpriseImported;
 import cn.singlewindow.realname.messages.enterprise.LegalRepresentative;
+import cn.singlewindow.realname.messages.privacy.PersonReferences;
+import cn.singlewindow.realname.messages.privacy.PersonalDataErased;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -48,12 +50,14 @@ public class EnterpriseDirectoryProjection {
     private final EnterpriseRows enterprises;
     private final AccountRows accounts;
     private final QueryUpdateEmitter updateEmitter;
+    private final PersonReferences persons;
 
     EnterpriseDirectoryProjection(EnterpriseRows enterprises, AccountRows accounts,
-                                  QueryUpdateEmitter updateEmitter) {
+                                  QueryUpdateEmitter updateEmitter, PersonReferences persons) {
         this.enterprises = enterprises;
         this.accounts = accounts;
         this.updateEmitter = updateEmitter;
+        this.persons = persons;
     }
 
     @EventHandler
@@ -72,6 +76,7 @@ public class EnterpriseDirectoryProjection {
             row.legalRepName = legalRep.name();
             row.legalRepDocumentType = legalRep.documentType();
             row.legalRepDocumentNumber = Masking.documentNumber(legalRep.documentNumber());
+            row.legalRepRef = persons.of(legalRep.documentType(), legalRep.documentNumber());
         }
         saveAndEmit(row, sequence, at);
     }
@@ -136,11 +141,19 @@ public class EnterpriseDirectoryProjection {
         accountAfter(event.accountId(), sequence).ifPresent(row -> saveAndEmit(row, sequence, at));
     }
 
-    private static void applyOwner(AccountRow row, AccountOwner owner) {
+    /** The person's keys were destroyed: their rows keep no name or number, as a replay would now show. */
+    @EventHandler
+    void on(PersonalDataErased event) {
+        enterprises.erasePerson(event.personRef());
+        accounts.erasePerson(event.personRef());
+    }
+
+    private void applyOwner(AccountRow row, AccountOwner owner) {
         if (owner != null) {
             row.ownerName = owner.name();
             row.documentType = owner.documentType();
             row.documentNumber = Masking.documentNumber(owner.documentNumber());
+            row.ownerRef = persons.of(owner.documentType(), owner.documentNumber());
             row.idValidFrom = owner.idValidFrom();
             row.idValidTo = owner.idValidTo();
         }
@@ -211,7 +224,7 @@ public class EnterpriseDirectoryProjection {
     }
 
     static EnterpriseView toView(EnterpriseRow row) {
-        LegalRepresentative legalRep = row.legalRepName == null ? null
+        LegalRepresentative legalRep = row.legalRepDocumentType == null ? null
                 : new LegalRepresentative(row.legalRepName, row.legalRepDocumentType, row.legalRepDocumentNumber);
         return new EnterpriseView(new EnterpriseId(row.enterpriseId), row.name, row.uscc, row.orgCode, row.origin,
                 legalRep, row.version, null);

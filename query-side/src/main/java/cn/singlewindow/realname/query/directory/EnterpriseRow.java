@@ -30,6 +30,8 @@ class EnterpriseRow {
     DocumentType legalRepDocumentType;
     @Column(name = "legal_rep_document_number")
     String legalRepDocumentNumber;
+    @Column(name = "legal_rep_ref")
+    String legalRepRef;
     long version;
     @Column(name = "updated_at")
     Instant updatedAt;

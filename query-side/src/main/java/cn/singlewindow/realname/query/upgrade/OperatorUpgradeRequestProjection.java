@@ -9,6 +9,8 @@ import cn.singlewindow.realname.messages.account.OperatorUpgradeRequestView;
 import cn.singlewindow.realname.messages.account.OperatorUpgradeRequested;
 import cn.singlewindow.realname.messages.account.UpgradeStatus;
 import cn.singlewindow.realname.messages.common.Masking;
+import cn.singlewindow.realname.messages.privacy.PersonReferences;
+import cn.singlewindow.realname.messages.privacy.PersonalDataErased;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
 import cn.singlewindow.realname.query.directory.EnterpriseDirectoryProjection;
 import java.time.Instant;
@@ -30,10 +32,13 @@ class OperatorUpgradeRequestProjection {
 
     private final UpgradeRequestRows requests;
     private final QueryUpdateEmitter updateEmitter;
+    private final PersonReferences persons;
 
-    OperatorUpgradeRequestProjection(UpgradeRequestRows requests, QueryUpdateEmitter updateEmitter) {
+    OperatorUpgradeRequestProjection(UpgradeRequestRows requests, QueryUpdateEmitter updateEmitter,
+                                     PersonReferences persons) {
         this.requests = requests;
         this.updateEmitter = updateEmitter;
+        this.persons = persons;
     }
 
     @EventHandler
@@ -50,6 +55,7 @@ class OperatorUpgradeRequestProjection {
             row.ownerName = event.applicant().name();
             row.documentType = event.applicant().documentType();
             row.documentNumber = Masking.documentNumber(event.applicant().documentNumber());
+            row.applicantRef = persons.of(event.applicant().documentType(), event.applicant().documentNumber());
         }
         row.status = UpgradeStatus.PENDING;
         row.requestedAt = at;
@@ -73,6 +79,11 @@ class OperatorUpgradeRequestProjection {
             row.decidedAt = at;
             saveAndEmit(row, sequence);
         });
+    }
+
+    @EventHandler
+    void on(PersonalDataErased event) {
+        requests.erasePerson(event.personRef());
     }
 
     @ResetHandler

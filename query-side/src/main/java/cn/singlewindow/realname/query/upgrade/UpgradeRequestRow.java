@@ -29,6 +29,8 @@ class UpgradeRequestRow {
     DocumentType documentType;
     @Column(name = "document_number")
     String documentNumber;
+    @Column(name = "applicant_ref")
+    String applicantRef;
     @Enumerated(EnumType.STRING)
     UpgradeStatus status;
     String reason;

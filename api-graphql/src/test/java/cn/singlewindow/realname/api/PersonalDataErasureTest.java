@@ -1,0 +1,151 @@
+package cn.singlewindow.realname.api;
+
+import static cn.singlewindow.realname.api.EnterpriseLifecycleTest.code;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.singlewindow.realname.messages.testing.SampleCodes;
+import cn.singlewindow.realname.messages.common.Masking;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Names and document numbers are sealed per person in the event store, and an erasure makes them unreadable. */
+class PersonalDataErasureTest extends RunningService {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private record Imported(String enterpriseId, String legalRepNumber, String adminNumber) {
+    }
+
+    /** An enterprise whose legal representative and administrator appear in no other test. */
+    private Imported importWithOwnPersons(HttpGraphQlTester operations) {
+        String legalRepNumber = SampleCodes.randomResidentId();
+        String adminNumber = SampleCodes.randomResidentId();
+        Map<String, Object> input = new HashMap<>(GraphQlApi.importInput(SampleCodes.randomUscc(),
+                "erase" + System.nanoTime() % 1_000_000_000));
+        input.put("legalRepName", "欧阳删除");
+        input.put("legalRepDocumentNumber", legalRepNumber);
+        Map<String, Object> administrator = new HashMap<>((Map<String, Object>) input.get("administrator"));
+        administrator.put("ownerName", "司马保留");
+        administrator.put("documentNumber", adminNumber);
+        input.put("administrator", administrator);
+        String id = operations.documentName("importLegacyEnterprise").variable("input", input).execute()
+                .path("importLegacyEnterprise.id").entity(String.class).get();
+        return new Imported(id, legalRepNumber, adminNumber);
+    }
+
+    private String storedPayloads(String enterpriseId) {
+        List<byte[]> payloads = jdbc.queryForList("SELECT payload FROM domain_event_entry WHERE aggregate_identifier"
+                + " = ? OR aggregate_identifier IN (SELECT account_id FROM account_credential WHERE enterprise_id = ?)",
+                byte[].class, enterpriseId, enterpriseId);
+        return String.join("\n", payloads.stream().map(bytes -> new String(bytes, StandardCharsets.UTF_8)).toList());
+    }
+
+    private HttpGraphQlTester auditor(GraphQlApi api, HttpGraphQlTester operations) {
+        String username = "eraseaudit" + System.nanoTime() % 1_000_000;
+        operations.documentName("createStaffAccount")
+                .variable("input", Map.of("username", username, "password", "Audit0r-pass", "role", "AUDITOR"))
+                .execute().path("createStaffAccount.id").hasValue();
+        return api.as(api.tokenOf(username, "Audit0r-pass"));
+    }
+
+    @Test
+    void names_and_document_numbers_are_stored_sealed_and_read_back_in_clear_where_allowed() {
+        GraphQlApi api = api();
+        HttpGraphQlTester operations = api.asOperations();
+        Imported enterprise = importWithOwnPersons(operations);
+
+        String stored = storedPayloads(enterprise.enterpriseId());
+        assertThat(stored).contains("sealedPersonalData")
+                .doesNotContain(enterprise.legalRepNumber(), enterprise.adminNumber(), "欧阳删除", "司马保留");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM person_key WHERE erased_at IS NULL AND person_ref IN"
+                + " (SELECT legal_rep_ref FROM enterprise_view WHERE enterprise_id = ?)", Integer.class,
+                enterprise.enterpriseId())).isEqualTo(1);
+        operations.documentName("enterprisePersons").variable("id", enterprise.enterpriseId()).execute()
+                .path("enterprise.legalRepresentative.name").entity(String.class).isEqualTo("欧阳删除")
+                .path("enterprise.legalRepresentative.documentNumber").entity(String.class)
+                .isEqualTo(Masking.documentNumber(enterprise.legalRepNumber()))
+                .path("enterprise.legalRepresentative.erased").entity(Boolean.class).isEqualTo(false)
+                .path("enterprise.accounts[0].ownerName").entity(String.class).isEqualTo("司马保留");
+    }
+
+    @Test
+    void an_erasure_makes_the_person_unreadable_in_history_and_read_models_while_the_chain_stays_intact() {
+        GraphQlApi api = api();
+        HttpGraphQlTester operations = api.asOperations();
+        Imported enterprise = importWithOwnPersons(operations);
+        HttpGraphQlTester auditor = auditor(api, operations);
+        Instant beforeErasure = Instant.now();
+
+        operations.documentName("erasePersonalData").variable("input", Map.of("documentType", "RESIDENT_ID_CARD",
+                        "documentNumber", enterprise.legalRepNumber(), "reason", "个人信息保护法第四十七条 删除请求 #42"))
+                .execute()
+                .path("erasePersonalData.keysErased").entity(Integer.class).isEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                operations.documentName("enterprisePersons").variable("id", enterprise.enterpriseId()).execute()
+                        .path("enterprise.legalRepresentative.erased").entity(Boolean.class).isEqualTo(true));
+        operations.documentName("enterprisePersons").variable("id", enterprise.enterpriseId()).execute()
+                .path("enterprise.legalRepresentative.name").entity(String.class).isEqualTo("已删除")
+                .path("enterprise.legalRepresentative.documentNumber").entity(String.class).isEqualTo("已删除")
+                .path("enterprise.legalRepresentative.documentType").entity(String.class).isEqualTo("RESIDENT_ID_CARD")
+                // The administrator is another person: untouched.
+                .path("enterprise.accounts[0].ownerName").entity(String.class).isEqualTo("司马保留");
+        assertThat(jdbc.queryForList("SELECT legal_rep_name, legal_rep_document_number, legal_rep_ref FROM"
+                + " enterprise_view WHERE enterprise_id = ?", enterprise.enterpriseId()).get(0).values())
+                .containsOnlyNulls();
+
+        // History replays: the audit trail still lists every event, with the person marked erased.
+        String details = String.join("\n", auditor.documentName("auditTrail")
+                .variable("enterpriseId", enterprise.enterpriseId()).execute()
+                .path("auditTrail.edges[*].node.details").entityList(String.class).get());
+        assertThat(details).contains("\"personalDataErased\":true", "司马保留").doesNotContain("欧阳删除");
+        auditor.documentName("verifyAuditChain").variable("enterpriseId", enterprise.enterpriseId()).execute()
+                .path("verifyAuditChain.intact").entity(Boolean.class).isEqualTo(true);
+        auditor.documentName("enterpriseAsOf").variable("id", enterprise.enterpriseId())
+                .variable("at", beforeErasure.toString()).execute()
+                .path("enterpriseAsOf.legalRepresentative.documentNumber").entity(String.class).isEqualTo("已删除");
+
+        // The erasure itself is on record, with who asked and why, and without the document.
+        Map<String, Object> recorded = jdbc.queryForMap("SELECT convert_from(payload, 'UTF8') AS payload,"
+                + " convert_from(meta_data, 'UTF8') AS meta FROM domain_event_entry WHERE payload_type LIKE"
+                + " '%PersonalDataErased' ORDER BY global_index DESC LIMIT 1");
+        assertThat((String) recorded.get("payload")).contains("删除请求 #42")
+                .doesNotContain(enterprise.legalRepNumber());
+        assertThat((String) recorded.get("meta")).contains("\"actor\"");
+
+        // A second request finds nothing left to erase.
+        operations.documentName("erasePersonalData").variable("input", Map.of("documentType", "RESIDENT_ID_CARD",
+                        "documentNumber", enterprise.legalRepNumber(), "reason", "重复请求"))
+                .execute()
+                .path("erasePersonalData.keysErased").entity(Integer.class).isEqualTo(0);
+    }
+
+    @Test
+    void an_erasure_without_a_reason_or_with_an_invalid_number_is_refused_and_erases_nothing() {
+        GraphQlApi api = api();
+        HttpGraphQlTester operations = api.asOperations();
+        Imported enterprise = importWithOwnPersons(operations);
+
+        operations.documentName("erasePersonalData").variable("input", Map.of("documentType", "RESIDENT_ID_CARD",
+                        "documentNumber", enterprise.adminNumber(), "reason", "  "))
+                .execute().errors().satisfy(code("VALIDATION_FAILED"));
+        operations.documentName("erasePersonalData").variable("input", Map.of("documentType", "RESIDENT_ID_CARD",
+                        "documentNumber", "110101199003070012", "reason", "依法删除"))
+                .execute().errors().satisfy(code("INVALID_DOCUMENT_NUMBER"));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM person_key WHERE erased_at IS NOT NULL AND person_ref ="
+                + " (SELECT owner_ref FROM account_view WHERE enterprise_id = ?)", Integer.class,
+                enterprise.enterpriseId())).isZero();
+        operations.documentName("enterprisePersons").variable("id", enterprise.enterpriseId()).execute()
+                .path("enterprise.accounts[0].ownerName").entity(String.class).isEqualTo("司马保留");
+    }
+}
