@@ -2,9 +2,12 @@ package cn.singlewindow.realname.api;
 
 import static cn.singlewindow.realname.api.EnterpriseLifecycleTest.code;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import cn.singlewindow.realname.messages.testing.SampleCodes;
+import cn.singlewindow.realname.messages.account.AccountOwner;
+import cn.singlewindow.realname.messages.account.DocumentType;
 import cn.singlewindow.realname.messages.common.Masking;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,8 +15,11 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -22,6 +28,9 @@ class PersonalDataErasureTest extends RunningService {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
 
     private record Imported(String enterpriseId, String legalRepNumber, String adminNumber) {
     }
@@ -147,5 +156,33 @@ class PersonalDataErasureTest extends RunningService {
                 enterprise.enterpriseId())).isZero();
         operations.documentName("enterprisePersons").variable("id", enterprise.enterpriseId()).execute()
                 .path("enterprise.accounts[0].ownerName").entity(String.class).isEqualTo("司马保留");
+    }
+
+    @Test
+    void the_same_owner_seals_to_the_same_bytes_a_flipped_byte_is_caught_and_unsealed_history_still_reads() {
+        AccountOwner owner = new AccountOwner("夏侯确定", DocumentType.RESIDENT_ID_CARD, SampleCodes.randomResidentId(),
+                "20200101", "20400101");
+        byte[] first = eventSerializer.serialize(owner, byte[].class).getData();
+        byte[] second = eventSerializer.serialize(owner, byte[].class).getData();
+        // The audit hash is taken over one serialization and the store writes another: they must agree.
+        assertThat(second).isEqualTo(first);
+        assertThat(read(first)).isEqualTo(owner);
+
+        String json = new String(first, StandardCharsets.UTF_8);
+        int at = json.indexOf("\"sealed\":\"") + 12;
+        char flipped = json.charAt(at) == 'A' ? 'B' : 'A';
+        byte[] tampered = (json.substring(0, at) + flipped + json.substring(at + 1)).getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> read(tampered)).hasStackTraceContaining("integrity check");
+
+        // Events stored before sealing existed carry the fields in clear and still load.
+        byte[] legacy = ("{\"name\":\"旧数据\",\"documentType\":\"PRC_PASSPORT\",\"documentNumber\":\"E12345678\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(read(legacy)).isEqualTo(new AccountOwner("旧数据", DocumentType.PRC_PASSPORT, "E12345678", null,
+                null));
+    }
+
+    private AccountOwner read(byte[] json) {
+        return eventSerializer.deserialize(new SimpleSerializedObject<>(json, byte[].class,
+                AccountOwner.class.getName(), null));
     }
 }
