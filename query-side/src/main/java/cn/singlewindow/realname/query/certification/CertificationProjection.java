@@ -45,7 +45,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
+import cn.singlewindow.realname.query.rebuild.ProjectionUpdates;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -62,10 +62,10 @@ class CertificationProjection {
     private final AttemptRows attempts;
     private final MethodStatusRows methods;
     private final JdbcTemplate jdbc;
-    private final QueryUpdateEmitter updateEmitter;
+    private final ProjectionUpdates updateEmitter;
 
     CertificationProjection(AttemptRows attempts, MethodStatusRows methods, JdbcTemplate jdbc,
-                            QueryUpdateEmitter updateEmitter) {
+                            ProjectionUpdates updateEmitter) {
         this.attempts = attempts;
         this.methods = methods;
         this.jdbc = jdbc;
@@ -315,8 +315,8 @@ class CertificationProjection {
         });
         change.accept(row);
         methods.save(row);
-        CertificationOverview overview = overview(methods.findByKeyEnterpriseIdIn(List.of(enterpriseId.value())));
-        updateEmitter.emit(FindCertificationOverview.class, q -> q.enterpriseId().equals(enterpriseId), overview);
+        updateEmitter.emit(FindCertificationOverview.class, q -> q.enterpriseId().equals(enterpriseId),
+                () -> overview(methods.findByKeyEnterpriseIdIn(List.of(enterpriseId.value()))));
     }
 
     static CertificationOverview overview(List<MethodStatusRow> rows) {

@@ -34,7 +34,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
+import cn.singlewindow.realname.query.rebuild.ProjectionUpdates;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,11 +49,11 @@ public class EnterpriseDirectoryProjection {
 
     private final EnterpriseRows enterprises;
     private final AccountRows accounts;
-    private final QueryUpdateEmitter updateEmitter;
+    private final ProjectionUpdates updateEmitter;
     private final PersonReferences persons;
 
     EnterpriseDirectoryProjection(EnterpriseRows enterprises, AccountRows accounts,
-                                  QueryUpdateEmitter updateEmitter, PersonReferences persons) {
+                                  ProjectionUpdates updateEmitter, PersonReferences persons) {
         this.enterprises = enterprises;
         this.accounts = accounts;
         this.updateEmitter = updateEmitter;

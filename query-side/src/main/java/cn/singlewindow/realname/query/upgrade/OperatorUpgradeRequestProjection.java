@@ -22,7 +22,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
+import cn.singlewindow.realname.query.rebuild.ProjectionUpdates;
 import org.springframework.stereotype.Component;
 
 /** Manual §三: the requests an enterprise's administrator decides on. */
@@ -31,10 +31,10 @@ import org.springframework.stereotype.Component;
 class OperatorUpgradeRequestProjection {
 
     private final UpgradeRequestRows requests;
-    private final QueryUpdateEmitter updateEmitter;
+    private final ProjectionUpdates updateEmitter;
     private final PersonReferences persons;
 
-    OperatorUpgradeRequestProjection(UpgradeRequestRows requests, QueryUpdateEmitter updateEmitter,
+    OperatorUpgradeRequestProjection(UpgradeRequestRows requests, ProjectionUpdates updateEmitter,
                                      PersonReferences persons) {
         this.requests = requests;
         this.updateEmitter = updateEmitter;

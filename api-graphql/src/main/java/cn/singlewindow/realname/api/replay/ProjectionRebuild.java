@@ -1,0 +1,260 @@
+package cn.singlewindow.realname.api.replay;
+
+import cn.singlewindow.realname.query.directory.EnterpriseDirectoryProjection;
+import cn.singlewindow.realname.query.rebuild.ProjectionUpdates;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Rebuilds every projection from the event store in one transaction, so readers go on seeing the projections as
+ * they were until the rebuilt ones replace them at commit. Meanwhile the live processor is paused (commands are
+ * still accepted; their events are replayed at the end).
+ *
+ * <p>On the way it checks the rebuild against the live projections row for row: it first replays exactly the events
+ * the live processor had applied (those its tokens cover), compares every table with a copy of the live one taken
+ * at the start, then applies the rest and moves the tokens past everything it replayed.
+ */
+@Component
+public class ProjectionRebuild {
+
+    public enum State { IDLE, RUNNING, SUCCEEDED, FAILED }
+
+    /** Rows of one table: as they were, as rebuilt, and how many are only on one side (a multiset difference). */
+    public record TableCheck(String table, long liveRows, long rebuiltRows, long onlyLive, long onlyRebuilt) {
+        public boolean equal() {
+            return onlyLive == 0 && onlyRebuilt == 0;
+        }
+    }
+
+    public record Status(State state, long eventsDone, long eventsTotal, Double eventsPerSecond, Double secondsLeft,
+                         Instant startedAt, Instant finishedAt, List<TableCheck> checks, String failure) {
+
+        static final Status IDLE = new Status(State.IDLE, 0, 0, null, null, null, null, List.of(), null);
+
+        public boolean projectionsEqual() {
+            return checks.stream().allMatch(TableCheck::equal);
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
+    private static final String PROCESSOR = EnterpriseDirectoryProjection.PROCESSING_GROUP;
+    private static final int FLUSH_EVERY = 1_000;
+
+    private final EventProcessingConfiguration processing;
+    private final EventStorageEngine storage;
+    private final TokenStore tokens;
+    private final TransactionTemplate oneTransaction;
+    private final JdbcTemplate jdbc;
+    private final EntityManager entityManager;
+    private final Clock clock;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicReference<Status> status = new AtomicReference<>(Status.IDLE);
+
+    ProjectionRebuild(EventProcessingConfiguration processing, EventStorageEngine storage, TokenStore tokens,
+                      PlatformTransactionManager transactions, JdbcTemplate jdbc, EntityManager entityManager,
+                      Clock clock) {
+        this.processing = processing;
+        this.storage = storage;
+        this.tokens = tokens;
+        this.oneTransaction = new TransactionTemplate(transactions);
+        this.jdbc = jdbc;
+        this.entityManager = entityManager;
+        this.clock = clock;
+    }
+
+    public Status status() {
+        return status.get();
+    }
+
+    /** Starts a rebuild in the background; false when one is already running on this node. */
+    public boolean start() {
+        if (!running.compareAndSet(false, true)) {
+            return false;
+        }
+        // RUNNING before this returns, so whoever started it never sees the previous state.
+        status.set(new Status(State.RUNNING, 0, 0, null, null, clock.instant(), null, List.of(), null));
+        Thread worker = new Thread(() -> runClaimed(progress -> { }), "projection-rebuild");
+        worker.setDaemon(true);
+        worker.start();
+        return true;
+    }
+
+    /** Runs a rebuild on this thread (the command-line tool), reporting progress to the listener. */
+    public Status run(Consumer<Status> listener) {
+        if (!running.compareAndSet(false, true)) {
+            throw new IllegalStateException("a rebuild is already running");
+        }
+        return runClaimed(listener);
+    }
+
+    private Status runClaimed(Consumer<Status> listener) {
+        Instant startedAt = clock.instant();
+        Progress progress = new Progress(startedAt, listener);
+        StreamingEventProcessor processor = processing.eventProcessor(PROCESSOR, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("no streaming processor " + PROCESSOR));
+        try {
+            progress.report(State.RUNNING, List.of(), null);
+            processor.shutDown();
+            log.info("Projection rebuild: live processor paused after {} ms",
+                    Duration.between(startedAt, clock.instant()).toMillis());
+            EventHandlerInvoker invoker = ((AbstractEventProcessor) processor).eventHandlerInvoker();
+            List<TableCheck> checks = oneTransaction.execute(tx -> {
+                List<TableCheck> result = new ArrayList<>();
+                ProjectionUpdates.silently(() -> result.addAll(rebuild(invoker, progress)));
+                return result;
+            });
+            Status done = progress.report(State.SUCCEEDED, checks, null);
+            log.info("Projection rebuild committed: {} events in {} ms, projections equal: {}", done.eventsDone(),
+                    Duration.between(startedAt, done.finishedAt()).toMillis(), done.projectionsEqual());
+            return done;
+        } catch (RuntimeException failed) {
+            log.error("Projection rebuild failed; the projections are as they were", failed);
+            return progress.report(State.FAILED, List.of(), String.valueOf(failed.getMessage()));
+        } finally {
+            processor.start();
+            running.set(false);
+        }
+    }
+
+    private List<TableCheck> rebuild(EventHandlerInvoker invoker, Progress progress) {
+        int[] segmentIds = tokens.fetchSegments(PROCESSOR);
+        Segment[] segments = Segment.computeSegments(segmentIds);
+        TrackingToken[] live = new TrackingToken[segments.length];
+        for (int i = 0; i < segments.length; i++) {
+            live[i] = tokens.fetchToken(PROCESSOR, segments[i]);
+        }
+        progress.total = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+        for (String table : ProjectionUpdates.TABLES) {
+            jdbc.execute("CREATE TEMP TABLE live_" + table + " ON COMMIT DROP AS SELECT * FROM " + table);
+        }
+        invoker.performReset();
+
+        // Pass 1: what the live projections had seen.
+        TrackingToken beforeFirstUnseen = null;
+        boolean unseenFound = false;
+        TrackingToken last = null;
+        try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
+            Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
+            while (iterator.hasNext()) {
+                TrackedEventMessage<?> event = iterator.next();
+                if (seenByLive(event, invoker, segments, live)) {
+                    handle(invoker, event);
+                } else if (!unseenFound) {
+                    unseenFound = true;
+                    beforeFirstUnseen = last;
+                }
+                last = event.trackingToken();
+                progress.advance(entityManager);
+            }
+        }
+        entityManager.flush();
+        List<TableCheck> checks = ProjectionUpdates.TABLES.stream().map(this::check).toList();
+
+        // Pass 2: what the live processor had not applied yet, including events stored during pass 1.
+        try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(
+                unseenFound ? beforeFirstUnseen : last, false)) {
+            Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
+            while (iterator.hasNext()) {
+                TrackedEventMessage<?> event = iterator.next();
+                if (!seenByLive(event, invoker, segments, live)) {
+                    handle(invoker, event);
+                    progress.advance(entityManager);
+                }
+                last = event.trackingToken();
+            }
+        }
+        entityManager.flush();
+        for (int segmentId : segmentIds) {
+            tokens.storeToken(last, PROCESSOR, segmentId);
+        }
+        return checks;
+    }
+
+    private static boolean seenByLive(TrackedEventMessage<?> event, EventHandlerInvoker invoker, Segment[] segments,
+                                      TrackingToken[] live) {
+        for (int i = 0; i < segments.length; i++) {
+            if (invoker.canHandle(event, segments[i])) {
+                return live[i] != null && live[i].covers(event.trackingToken());
+            }
+        }
+        // No projection handles it: nothing to apply either way.
+        return true;
+    }
+
+    private static void handle(EventHandlerInvoker invoker, TrackedEventMessage<?> event) {
+        try {
+            invoker.handle(event, Segment.ROOT_SEGMENT);
+        } catch (Exception failed) {
+            throw new IllegalStateException("a projection failed on event " + event.getIdentifier(), failed);
+        }
+    }
+
+    private TableCheck check(String table) {
+        String live = "live_" + table;
+        return jdbc.queryForObject("SELECT (SELECT count(*) FROM " + live + "), (SELECT count(*) FROM " + table
+                        + "), (SELECT count(*) FROM (SELECT * FROM " + live + " EXCEPT ALL SELECT * FROM " + table
+                        + ") only_live), (SELECT count(*) FROM (SELECT * FROM " + table + " EXCEPT ALL SELECT * FROM "
+                        + live + ") only_rebuilt)",
+                (rs, row) -> new TableCheck(table, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+    }
+
+    /** Counts events and publishes the status now and then (every 1,000 events, also flushing JPA's work). */
+    private final class Progress {
+        private final Instant startedAt;
+        private final Consumer<Status> listener;
+        private long done;
+        private long total;
+
+        Progress(Instant startedAt, Consumer<Status> listener) {
+            this.startedAt = startedAt;
+            this.listener = listener;
+        }
+
+        void advance(EntityManager entityManager) {
+            done++;
+            if (done % FLUSH_EVERY == 0) {
+                // Keeps the persistence context small: rows written so far go to the (still open) transaction.
+                entityManager.flush();
+                entityManager.clear();
+                report(State.RUNNING, List.of(), null);
+            }
+        }
+
+        Status report(State state, List<TableCheck> checks, String failure) {
+            Instant now = clock.instant();
+            double seconds = Math.max(Duration.between(startedAt, now).toMillis(), 1) / 1000.0;
+            Double rate = done == 0 ? null : done / seconds;
+            Double left = state != State.RUNNING ? Double.valueOf(0)
+                    : rate == null ? null : Math.max(total - done, 0) / rate;
+            Status next = new Status(state, done, Math.max(total, done), rate, left, startedAt,
+                    state == State.RUNNING ? null : now, checks, failure);
+            status.set(next);
+            listener.accept(next);
+            return next;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package cn.singlewindow.realname.query.rebuild;
+
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells subscribers (read-your-writes, live status subscriptions) that a row changed, except while a rebuild
+ * replays history on this thread: subscribers would see old states go by again, and before the rebuild commits.
+ */
+@Component
+public class ProjectionUpdates {
+
+    /** Every table the projections of the enterprise-directory processing group write. */
+    public static final List<String> TABLES = List.of("enterprise_view", "account_view",
+            "operator_upgrade_request_view", "method_status_view", "certification_attempt_view",
+            "certification_daily_stats");
+
+    private static final ThreadLocal<Boolean> REBUILDING = ThreadLocal.withInitial(() -> false);
+
+    private final QueryUpdateEmitter emitter;
+
+    ProjectionUpdates(QueryUpdateEmitter emitter) {
+        this.emitter = emitter;
+    }
+
+    public <Q> void emit(Class<Q> queryType, Predicate<? super Q> filter, Object update) {
+        if (!REBUILDING.get()) {
+            emitter.emit(queryType, filter, update);
+        }
+    }
+
+    /** For an update that costs a query to make: made only when someone may be told. */
+    public <Q> void emit(Class<Q> queryType, Predicate<? super Q> filter, Supplier<?> update) {
+        if (!REBUILDING.get()) {
+            emitter.emit(queryType, filter, update.get());
+        }
+    }
+
+    /** Runs a rebuild on this thread with updates kept quiet. */
+    public static void silently(Runnable rebuild) {
+        REBUILDING.set(true);
+        try {
+            rebuild.run();
+        } finally {
+            REBUILDING.remove();
+        }
+    }
+}
