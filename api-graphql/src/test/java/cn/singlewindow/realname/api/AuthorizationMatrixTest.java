@@ -50,6 +50,8 @@ class AuthorizationMatrixTest extends RunningService {
             enterpriseAsOf            UNAUTH     FORBID FORBID FORBID    FORBID    FORBID      ok       FORBID
             certificationStatistics   UNAUTH     FORBID FORBID FORBID    FORBID    FORBID      ok       ok
             erasePersonalData         UNAUTH     FORBID FORBID FORBID    FORBID    ok          FORBID   FORBID
+            rebuildProjections        UNAUTH     FORBID FORBID FORBID    FORBID    ok          FORBID   FORBID
+            replayStatus              UNAUTH     FORBID FORBID FORBID    FORBID    ok          FORBID   FORBID
             """;
 
     private final Map<String, HttpGraphQlTester> actors = new LinkedHashMap<>();
@@ -152,6 +154,8 @@ class AuthorizationMatrixTest extends RunningService {
                         "documentNumber", cn.singlewindow.realname.messages.testing.SampleCodes.randomResidentId(),
                         "reason", "矩阵测试"))
                 .execute());
+        operations.put("rebuildProjections", as -> as.documentName("rebuildProjections").execute());
+        operations.put("replayStatus", as -> as.documentName("replayStatus").execute());
         operations.put("decideOperatorUpgrade", as -> as.documentName("decideOperatorUpgrade")
                 .variable("input", Map.of("requestId", pendingRequest, "approve", false, "reason", "矩阵测试"))
                 .execute());

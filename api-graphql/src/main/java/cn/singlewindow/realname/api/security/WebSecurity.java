@@ -43,6 +43,8 @@ class WebSecurity {
                                 "/actuator/info", "/actuator/prometheus", "/error").permitAll()
                         // The bank's callback arrives through the user's browser, signed by the bank, not by us.
                         .requestMatchers("/bank-ukey/**", "/sandbox/bank/**").permitAll()
+                        // The dashboard page is static; its data comes through /graphql with the user's token.
+                        .requestMatchers("/dashboard", "/dashboard/**", "/webjars/**").permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(roles())))
                 .build();

@@ -2,6 +2,7 @@ package cn.singlewindow.realname.api.statistics;
 
 import cn.singlewindow.realname.api.error.ApiRejections;
 import cn.singlewindow.realname.messages.common.RejectedException;
+import cn.singlewindow.realname.messages.certification.FailureReasons;
 import cn.singlewindow.realname.messages.statistics.CertificationStatistics;
 import cn.singlewindow.realname.messages.statistics.FindCertificationStatistics;
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
@@ -36,5 +38,15 @@ class StatisticsController {
         }
         return queries.query(new FindCertificationStatistics(from, to),
                 ResponseTypes.instanceOf(CertificationStatistics.class));
+    }
+
+    @SchemaMapping(typeName = "FailureReasonCount", field = "message")
+    String message(CertificationStatistics.ReasonCount reason) {
+        return FailureReasons.of(reason.reason()).message();
+    }
+
+    @SchemaMapping(typeName = "FailureReasonCount", field = "messageZh")
+    String messageZh(CertificationStatistics.ReasonCount reason) {
+        return FailureReasons.of(reason.reason()).messageZh();
     }
 }
