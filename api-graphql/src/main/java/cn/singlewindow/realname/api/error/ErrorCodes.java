@@ -1,5 +1,6 @@
 package cn.singlewindow.realname.api.error;
 
+import graphql.ErrorType;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import reactor.core.publisher.Mono;
 class ErrorCodes implements WebGraphQlInterceptor {
 
     static final String VALIDATION_FAILED_ZH = "请求格式不正确，请检查提交的字段和取值。";
+    static final String QUERY_TOO_COMPLEX_ZH = "查询过于复杂（嵌套过深或字段过多），请拆分后重试。";
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
@@ -45,8 +47,14 @@ class ErrorCodes implements WebGraphQlInterceptor {
         if (error.getExtensions() != null) {
             extensions.putAll(error.getExtensions());
         }
-        extensions.put("code", "VALIDATION_FAILED");
-        extensions.put("messageZh", VALIDATION_FAILED_ZH);
+        if (error.getErrorType() == ErrorType.ExecutionAborted) {
+            // A depth or complexity limit (QueryLimits) stopped the document before it ran.
+            extensions.put("code", "QUERY_TOO_COMPLEX");
+            extensions.put("messageZh", QUERY_TOO_COMPLEX_ZH);
+        } else {
+            extensions.put("code", "VALIDATION_FAILED");
+            extensions.put("messageZh", VALIDATION_FAILED_ZH);
+        }
         return GraphqlErrorBuilder.newError()
                 .message(error.getMessage())
                 .locations(error.getLocations())

@@ -1,0 +1,58 @@
+package cn.singlewindow.realname.api;
+
+import static cn.singlewindow.realname.api.EnterpriseLifecycleTest.code;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/** Documents too deep or too wide, and bodies too large, are refused before anything runs. */
+class RequestLimitsTest extends RunningService {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void a_document_deeper_than_ten_levels_is_refused_as_too_complex() {
+        HttpGraphQlTester operations = api().asOperations();
+        String deep = "enterprise(id: \"x\") { accounts { enterprise { accounts { enterprise { accounts { enterprise {"
+                + " accounts { enterprise { accounts { enterprise { id } } } } } } } } } } }";
+        operations.document("query { " + deep + " }").execute().errors().satisfy(code("QUERY_TOO_COMPLEX"));
+        // Five levels, as clients use it, still runs.
+        operations.document("query { enterprise(id: \"x\") { accounts { enterprise { certification { methods {"
+                + " method } } } } } }").execute().path("enterprise").valueIsNull();
+    }
+
+    @Test
+    void a_document_with_hundreds_of_fields_is_refused_as_too_complex() {
+        String wide = IntStream.range(0, 400).mapToObj(i -> "a" + i + ": me { id }").collect(Collectors.joining(" "));
+        api().asOperations().document("query { " + wide + " }").execute().errors()
+                .satisfy(code("QUERY_TOO_COMPLEX"));
+    }
+
+    @Test
+    void a_body_over_64_kib_is_refused_with_413_whether_its_length_is_declared_or_not() throws Exception {
+        String huge = "{\"query\":\"query { me { id } }\",\"variables\":{\"pad\":\"" + "x".repeat(70_000) + "\"}}";
+        byte[] body = huge.getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> declared = http.send(post(HttpRequest.BodyPublishers.ofByteArray(body)),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> chunked = http.send(post(HttpRequest.BodyPublishers.ofInputStream(
+                () -> new ByteArrayInputStream(body))), HttpResponse.BodyHandlers.ofString());
+        for (HttpResponse<String> response : java.util.List.of(declared, chunked)) {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+            assertThat(response.body()).contains("REQUEST_TOO_LARGE", "请求内容过大");
+        }
+    }
+
+    private HttpRequest post(HttpRequest.BodyPublisher body) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
+                .header("Content-Type", "application/json").POST(body).build();
+    }
+}
