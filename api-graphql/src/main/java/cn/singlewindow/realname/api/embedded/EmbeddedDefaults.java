@@ -1,5 +1,6 @@
 package cn.singlewindow.realname.api.embedded;
 
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.boot.env.EnvironmentPostProcessor;
@@ -16,6 +17,7 @@ public class EmbeddedDefaults implements EnvironmentPostProcessor, Ordered {
 
     static final String DATASOURCE_URL = "spring.datasource.url";
     static final String SANDBOX = "sandbox";
+    static final String POSTGRES = "postgres";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -30,6 +32,13 @@ public class EmbeddedDefaults implements EnvironmentPostProcessor, Ordered {
     }
 
     static boolean usesEmbeddedDatabase(ConfigurableEnvironment environment) {
+        // The postgres profile says "external database" even where the URL is only known later (a config file):
+        // such a run must never become a sandbox by accident.
+        String requested = environment.getProperty("spring.profiles.active", "");
+        if (Arrays.asList(environment.getActiveProfiles()).contains(POSTGRES)
+                || Arrays.stream(requested.split(",")).map(String::strip).anyMatch(POSTGRES::equals)) {
+            return false;
+        }
         String url = environment.getProperty(DATASOURCE_URL);
         return url == null || url.isBlank();
     }
