@@ -1,0 +1,88 @@
+package cn.singlewindow.realname.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.singlewindow.realname.api.GraphQlApi.ImportedEnterprise;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * 64 clients change the same account of one enterprise at the same instant, each to its own value: every client
+ * gets success or CONCURRENT_MODIFICATION, every success is one event, sequence numbers stay contiguous, and what
+ * the read side shows is the last event's value: no update lost.
+ */
+class ConcurrentCommandsTest extends RunningService {
+
+    private static final int CLIENTS = 64;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void sixty_four_conflicting_changes_lose_nothing() throws Exception {
+        GraphQlApi api = api();
+        ImportedEnterprise enterprise = api.importEnterprise(api.asOperations());
+        HttpGraphQlTester admin = api.as(api.tokenOf(enterprise.adminUsername(), enterprise.adminPassword()));
+        String accountId = admin.document("query { me { id } }").execute().path("me.id").entity(String.class).get();
+        long eventsBefore = eventsOf(accountId);
+
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        List<Future<String>> outcomes = new ArrayList<>();
+        for (int i = 0; i < CLIENTS; i++) {
+            String validTo = LocalDate.of(2040, 1, 1).plusDays(i).format(DateTimeFormatter.BASIC_ISO_DATE);
+            outcomes.add(clients.submit(() -> {
+                start.await();
+                GraphQlTester.Response response = admin.documentName("changeAccountInfo")
+                        .variable("input", Map.of("accountId", accountId, "ownerName", "李四",
+                                "documentType", "RESIDENT_ID_CARD", "documentNumber", "110101199003070011",
+                                "idValidFrom", "20200101", "idValidTo", validTo))
+                        .execute();
+                List<String> codes = new ArrayList<>();
+                response.errors().satisfy(errors -> errors.forEach(error ->
+                        codes.add(String.valueOf(error.getExtensions().get("code")))));
+                return codes.isEmpty() ? "OK" : String.join(",", codes);
+            }));
+        }
+        start.countDown();
+        List<String> results = new ArrayList<>();
+        for (Future<String> outcome : outcomes) {
+            results.add(outcome.get());
+        }
+        clients.shutdown();
+
+        assertThat(results).allMatch(result -> result.equals("OK") || result.equals("CONCURRENT_MODIFICATION"));
+        long successes = results.stream().filter("OK"::equals).count();
+        assertThat(successes).isPositive();
+        List<Long> sequences = jdbc.queryForList("SELECT sequence_number FROM domain_event_entry WHERE"
+                + " aggregate_identifier = ? ORDER BY sequence_number", Long.class, accountId);
+        assertThat(sequences).hasSize((int) (eventsBefore + successes));
+        for (int i = 0; i < sequences.size(); i++) {
+            assertThat(sequences.get(i)).isEqualTo(i);
+        }
+        String lastStored = jdbc.queryForObject("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry"
+                + " WHERE aggregate_identifier = ? ORDER BY sequence_number DESC LIMIT 1", String.class, accountId);
+        String shown = admin.document("query { me { idValidTo } }").execute().path("me.idValidTo")
+                .entity(String.class).get();
+        assertThat(lastStored).contains("\"idValidTo\":\"" + shown + "\"");
+        System.out.printf("64 conflicting changes: %d succeeded, %d CONCURRENT_MODIFICATION, %d events%n",
+                successes, CLIENTS - successes, sequences.size());
+    }
+
+    private long eventsOf(String aggregateId) {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, aggregateId);
+    }
+}
