@@ -19,8 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over the limit (64 KiB by default; the largest legitimate request, an import, is under
- * 2 KiB) with 413 and a GraphQL-shaped error, before anything parses them: by the declared length, or, when the
- * length is not declared (chunked), by reading at most one byte more than the limit first.
+ * 2 KiB) with 413 and a GraphQL-shaped error, before anything parses them: by the declared length, or else by
+ * reading at most one byte more than the limit first (a chunked body). A GraphQL body that is not a JSON object
+ * gets a typed 400.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -28,6 +29,10 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
     static final String BODY = "{\"errors\":[{\"message\":\"The request is too large.\",\"extensions\":"
             + "{\"code\":\"REQUEST_TOO_LARGE\",\"messageZh\":\"请求内容过大。\"}}]}";
+
+    static final String NOT_AN_OBJECT = "{\"errors\":[{\"message\":\"The request body must be a JSON object with"
+            + " a query.\",\"extensions\":{\"code\":\"VALIDATION_FAILED\",\"messageZh\":\"请求格式不正确，请检查提交的字段和取值。\"}}]}";
+    private static final String GRAPHQL_PATH = "/graphql";
 
     private final int maxBytes;
 
@@ -43,7 +48,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
             refuse(response);
             return;
         }
-        if (declared >= 0 || !"POST".equals(request.getMethod())) {
+        if (!"POST".equals(request.getMethod())) {
             chain.doFilter(request, response);
             return;
         }
@@ -52,13 +57,31 @@ class RequestSizeLimit extends OncePerRequestFilter {
             refuse(response);
             return;
         }
+        if (GRAPHQL_PATH.equals(request.getRequestURI()) && !isJsonObject(body)) {
+            // Spring for GraphQL fails with a NullPointerException on a body of "null": answer it here instead.
+            respond(response, HttpServletResponse.SC_BAD_REQUEST, NOT_AN_OBJECT);
+            return;
+        }
         chain.doFilter(new BufferedRequest(request, body), response);
     }
 
+    private static boolean isJsonObject(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return b == '{';
+            }
+        }
+        return false;
+    }
+
     private static void refuse(HttpServletResponse response) throws IOException {
-        response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+        respond(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, BODY);
+    }
+
+    private static void respond(HttpServletResponse response, int status, String body) throws IOException {
+        response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.getOutputStream().write(BODY.getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A chunked request whose body was read here, within the limit. */
