@@ -1,8 +1,11 @@
 package cn.singlewindow.realname.api.common;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -26,21 +29,31 @@ public class ReadYourWrites {
 
     private final QueryGateway queries;
     private final Duration timeout;
+    private final Timer lag;
 
     ReadYourWrites(QueryGateway queries,
-                   @Value("${realname.consistency.read-your-writes-timeout}") Duration timeout) {
+                   @Value("${realname.consistency.read-your-writes-timeout}") Duration timeout,
+                   MeterRegistry meters) {
         this.queries = queries;
         this.timeout = timeout;
+        // Commit to visible: from the command's answer (its events committed) to its version in the read model.
+        this.lag = Timer.builder("realname.projection.lag")
+                .description("Time from a command's commit until its change is visible in the read model")
+                .publishPercentiles(0.5, 0.99)
+                .publishPercentileHistogram()
+                .register(meters);
     }
 
     public <Q, V> CompletableFuture<V> await(Q query, Class<V> viewType, ToLongFunction<V> versionOf,
                                              long minimumVersion) {
+        long committedAt = System.nanoTime();
         SubscriptionQueryResult<Optional<V>, V> subscription = queries.subscriptionQuery(query,
                 ResponseTypes.optionalInstanceOf(viewType), ResponseTypes.instanceOf(viewType));
         Flux<V> states = Flux.concat(subscription.initialResult().flatMap(Mono::justOrEmpty),
                 subscription.updates());
         return states.filter(view -> versionOf.applyAsLong(view) >= minimumVersion)
                 .next()
+                .doOnNext(view -> lag.record(System.nanoTime() - committedAt, TimeUnit.NANOSECONDS))
                 .timeout(timeout, Mono.defer(() -> {
                     log.warn("Read model did not reach version {} of {} within {}; answering with what it has",
                             minimumVersion, query, timeout);

@@ -16,12 +16,14 @@ import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -157,41 +159,89 @@ public class ProjectionRebuild {
         TrackingToken beforeFirstUnseen = null;
         boolean unseenFound = false;
         TrackingToken last = null;
-        try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
+        List<TableCheck> checks;
+        try (Applier applier = new Applier(invoker);
+             Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
             Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
             while (iterator.hasNext()) {
                 TrackedEventMessage<?> event = iterator.next();
                 if (seenByLive(event, invoker, segments, live)) {
-                    handle(invoker, event);
+                    applier.apply(event);
                 } else if (!unseenFound) {
                     unseenFound = true;
                     beforeFirstUnseen = last;
                 }
                 last = event.trackingToken();
-                progress.advance(entityManager);
+                progress.advance();
             }
+            applier.flush();
+            checks = ProjectionUpdates.TABLES.stream().map(this::check).toList();
         }
-        entityManager.flush();
-        List<TableCheck> checks = ProjectionUpdates.TABLES.stream().map(this::check).toList();
 
         // Pass 2: what the live processor had not applied yet, including events stored during pass 1.
-        try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(
-                unseenFound ? beforeFirstUnseen : last, false)) {
+        try (Applier applier = new Applier(invoker);
+             Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(
+                     unseenFound ? beforeFirstUnseen : last, false)) {
             Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
             while (iterator.hasNext()) {
                 TrackedEventMessage<?> event = iterator.next();
                 if (!seenByLive(event, invoker, segments, live)) {
-                    handle(invoker, event);
-                    progress.advance(entityManager);
+                    applier.apply(event);
+                    progress.advance();
                 }
                 last = event.trackingToken();
             }
+            applier.flush();
         }
-        entityManager.flush();
         for (int segmentId : segmentIds) {
             tokens.storeToken(last, PROCESSOR, segmentId);
         }
         return checks;
+    }
+
+    /**
+     * Applies events in chunks of 1,000, each in a unit of work of its own (so projections that sum per batch, like
+     * the statistics, write once per chunk), then writes JPA's pending rows and empties its persistence context.
+     * All of it inside the rebuild's one transaction.
+     */
+    private final class Applier implements AutoCloseable {
+        private final EventHandlerInvoker invoker;
+        private DefaultUnitOfWork<EventMessage<?>> chunk;
+        private int applied;
+
+        Applier(EventHandlerInvoker invoker) {
+            this.invoker = invoker;
+        }
+
+        void apply(TrackedEventMessage<?> event) {
+            if (chunk == null) {
+                chunk = DefaultUnitOfWork.startAndGet(event);
+            }
+            try {
+                invoker.handle(event, Segment.ROOT_SEGMENT);
+            } catch (Exception failed) {
+                throw new IllegalStateException("a projection failed on event " + event.getIdentifier(), failed);
+            }
+            if (++applied % FLUSH_EVERY == 0) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (chunk != null) {
+                chunk.commit();
+                chunk = null;
+            }
+            entityManager.flush();
+            entityManager.clear();
+        }
+
+        @Override
+        public void close() {
+            if (chunk != null && chunk.isActive()) {
+                chunk.rollback();
+            }
+        }
     }
 
     private static boolean seenByLive(TrackedEventMessage<?> event, EventHandlerInvoker invoker, Segment[] segments,
@@ -205,14 +255,6 @@ public class ProjectionRebuild {
         return true;
     }
 
-    private static void handle(EventHandlerInvoker invoker, TrackedEventMessage<?> event) {
-        try {
-            invoker.handle(event, Segment.ROOT_SEGMENT);
-        } catch (Exception failed) {
-            throw new IllegalStateException("a projection failed on event " + event.getIdentifier(), failed);
-        }
-    }
-
     private TableCheck check(String table) {
         String live = "live_" + table;
         return jdbc.queryForObject("SELECT (SELECT count(*) FROM " + live + "), (SELECT count(*) FROM " + table
@@ -222,7 +264,7 @@ public class ProjectionRebuild {
                 (rs, row) -> new TableCheck(table, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
     }
 
-    /** Counts events and publishes the status now and then (every 1,000 events, also flushing JPA's work). */
+    /** Counts events and publishes the status every 1,000 events. */
     private final class Progress {
         private final Instant startedAt;
         private final Consumer<Status> listener;
@@ -234,12 +276,9 @@ public class ProjectionRebuild {
             this.listener = listener;
         }
 
-        void advance(EntityManager entityManager) {
+        void advance() {
             done++;
             if (done % FLUSH_EVERY == 0) {
-                // Keeps the persistence context small: rows written so far go to the (still open) transaction.
-                entityManager.flush();
-                entityManager.clear();
                 report(State.RUNNING, List.of(), null);
             }
         }

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# One benchmark run (docs/performance.md): builds, starts the service on the embedded default with a data
+# directory of its own, restarts it to time start-to-ready on an existing data directory, runs the load driver
+# (workloads W1-W6 with their baselines on the same PostgreSQL and JVM) and prints one table.
+#   EVENTS=1000000 ENTERPRISES=320 SECONDS_PER_WORKLOAD=20 CLIENTS=32 benchmark/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+EVENTS=${EVENTS:-1000000}
+ENTERPRISES=${ENTERPRISES:-320}
+SECONDS_PER_WORKLOAD=${SECONDS_PER_WORKLOAD:-20}
+CLIENTS=${CLIENTS:-32}
+PORT=${PORT:-18080}
+# The heap an operator would give the service; resident memory is measured against issue 7's 768 MB.
+SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:--Xms256m -Xmx512m -XX:+UseG1GC}
+
+if ! command -v pgbench >/dev/null 2>&1 && [ ! -x /usr/lib/postgresql/15/bin/pgbench ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-client-15
+fi
+mvn -q -B -DskipTests package
+
+DATA=$(mktemp -d /tmp/realname-benchmark-XXXXXX)
+PID=
+stop_service() {
+  if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then
+    kill "$PID"
+    wait "$PID" 2>/dev/null || true
+  fi
+}
+trap stop_service EXIT
+
+start_service() {
+  if curl -s "http://localhost:$PORT/" >/dev/null 2>&1; then
+    echo "port $PORT is taken (another service still running?)"; exit 1
+  fi
+  local started=$(date +%s%N)
+  # shellcheck disable=SC2086
+  java $SERVICE_JAVA_OPTS -jar api-graphql/target/realname.jar --realname.data-dir="$DATA" --server.port="$PORT" \
+    >> "$DATA/service.log" 2>&1 &
+  PID=$!
+  until curl -sf "http://localhost:$PORT/actuator/health/readiness" >/dev/null 2>&1; do
+    kill -0 "$PID" 2>/dev/null || { echo "the service died; see $DATA/service.log"; exit 1; }
+    sleep 0.1
+  done
+  READY_MS=$(( ($(date +%s%N) - started) / 1000000 ))
+}
+
+start_service
+echo "First start (initdb, migrations): ${READY_MS} ms"
+stop_service
+start_service
+echo "Start to ready on the existing data directory: ${READY_MS} ms (target <= 15000 ms)"
+PG_PORT=$(grep -o 'Embedded PostgreSQL on port [0-9]*' "$DATA/service.log" | tail -1 | grep -o '[0-9]*$')
+
+java -cp "$(ls benchmark/target/benchmark-*.jar):$(cat benchmark/target/classpath.txt)" \
+  cn.singlewindow.realname.benchmark.Benchmark url="http://localhost:$PORT" \
+  jdbc="jdbc:postgresql://localhost:$PG_PORT/postgres" pid="$PID" clients="$CLIENTS" \
+  seconds="$SECONDS_PER_WORKLOAD" enterprises="$ENTERPRISES" events="$EVENTS"
+printf '%-58s %12s %-22s %-22s %s\n' "Start to ready, existing data directory (ms)" "$READY_MS" "-" "<= 15,000 ms" \
+  "$([ "$READY_MS" -le 15000 ] && echo met || echo MISSED)"
+echo "Service log: $DATA/service.log"

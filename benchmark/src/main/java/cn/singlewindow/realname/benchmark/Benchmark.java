@@ -1,0 +1,478 @@
+package cn.singlewindow.realname.benchmark;
+
+import cn.singlewindow.realname.messages.testing.SampleCodes;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Workloads W1-W6 and their baselines against a running service (issue 7, docs/performance.md), started by
+ * benchmark/run.sh: {@code url=... jdbc=... pid=... clients=32 seconds=20 enterprises=320 events=1000000}.
+ * Prints each figure as it is measured and one table at the end.
+ */
+public final class Benchmark {
+
+    private static final String OPS_USER = "operations";
+    private static final String OPS_PASSWORD = "ops-sandbox-1";
+    private static final String ADMIN_PASSWORD = "Bench-admin-1";
+
+    private record Seeded(String enterpriseId, String uscc, String name, String legalRepName, String legalRepId,
+                          String adminAccountId, String adminName, String adminId, String token) {
+    }
+
+    private final Map<String, String> options;
+    private final GraphQl api;
+    private final String jdbcUrl;
+    private final int clients;
+    private final Duration duration;
+    private final List<String[]> table = new ArrayList<>();
+    private final String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+
+    private Benchmark(Map<String, String> options) {
+        this.options = options;
+        this.api = new GraphQl(options.getOrDefault("url", "http://localhost:8080"));
+        this.jdbcUrl = options.get("jdbc");
+        this.clients = Integer.parseInt(options.getOrDefault("clients", "32"));
+        this.duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "20")));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            int equals = arg.indexOf('=');
+            options.put(arg.substring(0, equals), arg.substring(equals + 1));
+        }
+        new Benchmark(options).runAll();
+    }
+
+    private void runAll() throws Exception {
+        String ops = api.login(OPS_USER, OPS_PASSWORD);
+        int enterprises = Integer.parseInt(options.getOrDefault("enterprises", "320"));
+        List<Seeded> seeded = seed(ops, enterprises);
+        say("Seeded %d enterprises (import, registry, CTID persons, administrator login)", seeded.size());
+
+        // W1 with resident memory and projection lag measured meanwhile.
+        Map<Double, Long> lagBefore = lagBuckets();
+        MemoryWatch memory = new MemoryWatch(options.get("pid"));
+        memory.start();
+        List<Callable<Boolean>> certifications = new ArrayList<>();
+        seeded.forEach(enterprise -> certifications.add(() -> certify(enterprise)));
+        Load.Result w1 = Load.forEach("W1 legal-rep certifications (ID card route, 4 mutations each)", clients,
+                certifications);
+        memory.stopWatching();
+        say(w1.summary());
+        row("W1 certifications/s, %d clients".formatted(clients), w1.rate(), "p99 %.0f ms".formatted(w1.p99()),
+                "-", "-");
+        row("Service resident memory under W1 (max)", memory.maxMegabytes(), "MB", "<= 768 MB",
+                memory.maxMegabytes() <= 768 ? "met" : "MISSED");
+        double[] lag = lagPercentiles(lagBefore, lagBuckets());
+        say("W4 projection lag under W1 (commit to visible): p50 %.1f ms, p99 %.1f ms", lag[0], lag[1]);
+        row("W4 projection lag p99 under W1 (ms)", lag[1], "p50 %.1f ms".formatted(lag[0]), "<= 100 ms",
+                lag[1] <= 100 ? "met" : "MISSED");
+
+        long eventsNow = countEvents();
+        Load.Result w6small = commandLatency(seeded, "W6 command latency at %,d events".formatted(eventsNow));
+        say(w6small.summary());
+
+        Load.Result w2 = Load.forDuration("W2 changeAccountInfo", clients, duration, index ->
+                changeAccountInfo(seeded.get(index % seeded.size())));
+        say(w2.summary());
+        double pgbench = pgbench();
+        row("W2 commands/s vs pgbench of the same writes (tps)", w2.rate(), "pgbench %.0f".formatted(pgbench),
+                ">= 0.5", verdict(w2.rate() / pgbench, 0.5));
+
+        String enterpriseQuery = "query e($id: ID!) { enterprise(id: $id) { id name certification { certified"
+                + " securityLevel methods { method status securityLevel } } } }";
+        Load.Result w3 = Load.forDuration("W3 enterprise reads", clients, duration, index -> {
+            Seeded enterprise = seeded.get(index % seeded.size());
+            return () -> !api.raw(enterprise.token(), enterpriseQuery, Map.of("id", enterprise.enterpriseId()))
+                    .has("errors");
+        });
+        say(w3.summary());
+        Load.Result trivial = Load.forDuration("W3 baseline GET /actuator/health/liveness", clients, duration,
+                index -> () -> api.get("/actuator/health/liveness"));
+        say(trivial.summary());
+        row("W3 reads/s vs trivial endpoint (req/s)", w3.rate(), "trivial %.0f".formatted(trivial.rate()),
+                ">= 0.5", verdict(w3.rate() / trivial.rate(), 0.5));
+        row("W3 read p99 (ms)", w3.p99(), "trivial p99 %.1f".formatted(trivial.p99()), "<= 25 ms",
+                w3.p99() <= 25 ? "met" : "MISSED");
+
+        long target = Long.parseLong(options.getOrDefault("events", "1000000"));
+        long stored = fillEventStore(ops, target);
+        double scan = rawScan();
+        say("Raw scan of %,d stored events: %,.0f events/s", stored, scan);
+        double rebuild = rebuild(ops);
+        row("W5 rebuild events/s (%,d events) vs raw scan".formatted(stored), rebuild,
+                "scan %.0f".formatted(scan), ">= 20,000 and >= 0.25",
+                rebuild >= 20_000 && rebuild / scan >= 0.25 ? "met" : "MISSED (ratio %.2f)".formatted(rebuild / scan));
+
+        Load.Result w6large = commandLatency(seeded, "W6 command latency at %,d events".formatted(countEvents()));
+        say(w6large.summary());
+        row("W6 command p50 at %,d vs %,d events (ms)".formatted(countEvents(), eventsNow), w6large.p50(),
+                "%.1f ms".formatted(w6small.p50()), "<= 1.2 x", verdict(w6small.p50() / w6large.p50(), 1 / 1.2));
+
+        printTable();
+    }
+
+    // ---- seeding and the operations of each workload ----
+
+    private List<Seeded> seed(String ops, int count) {
+        List<Seeded> seeded = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Callable<Boolean>> tasks = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int index = i;
+            tasks.add(() -> seeded.add(seedOne(ops, index)));
+        }
+        Load.Result result = Load.forEach("seed", clients, tasks);
+        if (result.errors() > 0) {
+            throw new IllegalStateException(result.errors() + " enterprises could not be seeded: "
+                    + Load.FIRST_FAILURE.get());
+        }
+        return new ArrayList<>(seeded);
+    }
+
+    private Seeded seedOne(String ops, int index) {
+        String uscc = SampleCodes.randomUscc();
+        String name = "基准测试贸易有限公司" + run + index;
+        String legalRepId = SampleCodes.randomResidentId();
+        String adminId = SampleCodes.randomResidentId();
+        String username = "b" + run + "x" + index;
+        JsonNode imported = api.call(ops, "mutation i($input: ImportLegacyEnterpriseInput!) {"
+                + " importLegacyEnterprise(input: $input) { id accounts { id } } }", Map.of("input", Map.of(
+                "name", name, "uscc", uscc, "legalRepName", "张法人", "legalRepDocumentType", "RESIDENT_ID_CARD",
+                "legalRepDocumentNumber", legalRepId, "origin", "LEGACY_INSPECTION",
+                "administrator", Map.of("username", username, "initialPassword", ADMIN_PASSWORD,
+                        "ownerName", "李管理", "documentType", "RESIDENT_ID_CARD", "documentNumber", adminId,
+                        "idValidFrom", "20200101", "idValidTo", "20400101")))).get("importLegacyEnterprise");
+        api.call(null, "mutation r($input: SandboxEnterpriseInput!) { sandboxRegisterEnterprise(input: $input) {"
+                + " status } }", Map.of("input", Map.of("name", name, "uscc", uscc, "legalRepName", "张法人",
+                "legalRepDocumentType", "RESIDENT_ID_CARD", "legalRepDocumentNumber", legalRepId)));
+        registerPerson("张法人", legalRepId, "20150101", "00000000");
+        registerPerson("李管理", adminId, "20200101", "20400101");
+        return new Seeded(imported.get("id").asText(), uscc, name, "张法人", legalRepId,
+                imported.get("accounts").get(0).get("id").asText(), "李管理", adminId,
+                api.login(username, ADMIN_PASSWORD));
+    }
+
+    private void registerPerson(String name, String id, String from, String to) {
+        api.call(null, "mutation p($input: SandboxPersonInput!) { sandboxRegisterPerson(input: $input) }",
+                Map.of("input", Map.of("name", name, "documentType", "RESIDENT_ID_CARD", "documentNumber", id,
+                        "idValidFrom", from, "idValidTo", to, "inCtid", true)));
+    }
+
+    private boolean certify(Seeded enterprise) {
+        String attemptId = api.call(enterprise.token(), "mutation s($input: StartLegalRepCertificationInput!) {"
+                        + " startLegalRepCertification(input: $input) { id } }",
+                Map.of("input", Map.of("enterpriseId", enterprise.enterpriseId())))
+                .get("startLegalRepCertification").get("id").asText();
+        api.call(enterprise.token(), "mutation v($input: VerifyEnterpriseInfoInput!) { verifyEnterpriseInfo(input:"
+                + " $input) { id } }", Map.of("input", Map.of("attemptId", attemptId, "enterpriseName",
+                enterprise.name(), "uscc", enterprise.uscc(), "legalRepName", enterprise.legalRepName(),
+                "legalRepDocumentType", "RESIDENT_ID_CARD", "legalRepDocumentNumber", enterprise.legalRepId())));
+        api.call(enterprise.token(), "mutation v($input: VerifyByIdCardInput!) { verifyLegalRepByIdCard(input:"
+                + " $input) { id } }", Map.of("input", Map.of("attemptId", attemptId, "name",
+                enterprise.legalRepName(), "idNumber", enterprise.legalRepId(), "idValidFrom", "20150101",
+                "idValidTo", "00000000")));
+        JsonNode done = api.call(enterprise.token(), "mutation v($input: VerifyByIdCardInput!) {"
+                + " verifyAdministratorByIdCard(input: $input) { status } }", Map.of("input", Map.of("attemptId",
+                attemptId, "name", enterprise.adminName(), "idNumber", enterprise.adminId(), "idValidFrom",
+                "20200101", "idValidTo", "20400101")));
+        return "PASSED".equals(done.get("verifyAdministratorByIdCard").get("status").asText());
+    }
+
+    private Callable<Boolean> changeAccountInfo(Seeded enterprise) {
+        AtomicLong day = new AtomicLong();
+        return () -> {
+            String validTo = java.time.LocalDate.of(2040, 1, 1).plusDays(day.incrementAndGet() % 3000)
+                    .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+            return !api.raw(enterprise.token(), "mutation c($input: ChangeAccountInfoInput!) {"
+                    + " changeAccountInfo(input: $input) { id idValidTo } }", Map.of("input", Map.of(
+                    "accountId", enterprise.adminAccountId(), "ownerName", enterprise.adminName(),
+                    "documentType", "RESIDENT_ID_CARD", "documentNumber", enterprise.adminId(),
+                    "idValidFrom", "20200101", "idValidTo", validTo))).has("errors");
+        };
+    }
+
+    /** One client, one command after another: latency without queueing. */
+    private Load.Result commandLatency(List<Seeded> seeded, String name) {
+        return Load.forDuration(name, 1, Duration.ofSeconds(Math.max(5, duration.toSeconds() / 2)),
+                index -> changeAccountInfo(seeded.get(0)));
+    }
+
+    // ---- W4: the read-your-writes timer's histogram, before and after ----
+
+    private static final Pattern BUCKET = Pattern.compile(
+            "realname_projection_lag_seconds_bucket\\{.*le=\"([^\"]+)\".*} ([0-9.E+]+)");
+
+    private Map<Double, Long> lagBuckets() {
+        Map<Double, Long> buckets = new LinkedHashMap<>();
+        for (String line : api.text("/actuator/prometheus").split("\n")) {
+            Matcher matcher = BUCKET.matcher(line);
+            if (matcher.matches()) {
+                double le = matcher.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY
+                        : Double.parseDouble(matcher.group(1));
+                buckets.put(le, (long) Double.parseDouble(matcher.group(2)));
+            }
+        }
+        return buckets;
+    }
+
+    /** p50 and p99 in ms of what was recorded between the two readings (upper bound of the bucket). */
+    private static double[] lagPercentiles(Map<Double, Long> before, Map<Double, Long> after) {
+        long total = after.getOrDefault(Double.POSITIVE_INFINITY, 0L) - before.getOrDefault(Double.POSITIVE_INFINITY,
+                0L);
+        double[] result = new double[2];
+        double[] quantiles = {0.5, 0.99};
+        for (int q = 0; q < 2; q++) {
+            for (Map.Entry<Double, Long> bucket : after.entrySet()) {
+                long count = bucket.getValue() - before.getOrDefault(bucket.getKey(), 0L);
+                if (total > 0 && count >= Math.ceil(quantiles[q] * total)) {
+                    result[q] = bucket.getKey() * 1000;
+                    break;
+                }
+            }
+        }
+        return result;
+    }
+
+    // ---- baselines and the event store ----
+
+    /** The writes of one W2 command (event with metadata, previous hash read, view row, token) per transaction. */
+    private double pgbench() throws Exception {
+        try (Connection db = database(); Statement sql = db.createStatement()) {
+            sql.execute("DROP SCHEMA IF EXISTS bench CASCADE");
+            sql.execute("CREATE SCHEMA bench");
+            sql.execute("CREATE TABLE bench.event (global_index BIGSERIAL PRIMARY KEY, aggregate_identifier"
+                    + " VARCHAR(255) NOT NULL, sequence_number BIGINT NOT NULL, payload BYTEA NOT NULL, meta_data"
+                    + " BYTEA, UNIQUE (aggregate_identifier, sequence_number))");
+            sql.execute("CREATE TABLE bench.view (id INT PRIMARY KEY, version BIGINT NOT NULL, payload TEXT)");
+            sql.execute("CREATE TABLE bench.token (id INT PRIMARY KEY, token BYTEA, ts TIMESTAMPTZ)");
+            sql.execute("INSERT INTO bench.view SELECT g, 0, '' FROM generate_series(1, 64) g");
+            sql.execute("INSERT INTO bench.token SELECT g, NULL, now() FROM generate_series(1, 64) g");
+        }
+        Path script = Files.createTempFile("w2-", ".sql");
+        Files.writeString(script, """
+                \\set id random(1, 64)
+                BEGIN;
+                SELECT meta_data FROM bench.event WHERE aggregate_identifier = :id::text ORDER BY sequence_number DESC LIMIT 1;
+                INSERT INTO bench.event (aggregate_identifier, sequence_number, payload, meta_data) VALUES (:id::text, (SELECT coalesce(max(sequence_number), -1) + 1 FROM bench.event WHERE aggregate_identifier = :id::text), convert_to(repeat('x', 600), 'UTF8'), convert_to(repeat('m', 400), 'UTF8'));
+                COMMIT;
+                BEGIN;
+                UPDATE bench.view SET version = version + 1, payload = repeat('v', 200) WHERE id = :id;
+                UPDATE bench.token SET token = convert_to('t', 'UTF8'), ts = now() WHERE id = :id;
+                COMMIT;
+                """);
+        Matcher where = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/([^?]+)").matcher(jdbcUrl);
+        if (!where.find()) {
+            throw new IllegalArgumentException(jdbcUrl);
+        }
+        String pgbench = Files.isExecutable(Path.of("/usr/lib/postgresql/15/bin/pgbench"))
+                ? "/usr/lib/postgresql/15/bin/pgbench" : "pgbench";
+        Process process = new ProcessBuilder(pgbench, "-n", "-h", where.group(1), "-p", where.group(2),
+                "-U", "postgres", "-c", Integer.toString(clients), "-j", "2", "-T",
+                Long.toString(duration.toSeconds()), "-f", script.toString(), where.group(3))
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        process.waitFor();
+        Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(output);
+        if (!tps.find()) {
+            throw new IllegalStateException("pgbench said: " + output);
+        }
+        say("pgbench, %d clients, the writes of one W2 command per transaction pair: %s tps", clients, tps.group(1));
+        try (Connection db = database(); Statement sql = db.createStatement()) {
+            sql.execute("DROP SCHEMA bench CASCADE");
+        }
+        return Double.parseDouble(tps.group(1));
+    }
+
+    /**
+     * Grows the store to the target with copies of one real enterprise's history (an import and failed attempts):
+     * real payloads the projections apply like any other, under new enterprise and attempt ids.
+     */
+    private long fillEventStore(String ops, long target) throws Exception {
+        Seeded template = seedOne(ops, -1);
+        String attemptId = null;
+        for (int i = 0; i < 5; i++) {
+            JsonNode failed = api.call(template.token(), "mutation s($input: StartLegalRepCertificationInput!) {"
+                    + " startLegalRepCertification(input: $input) { id } }", Map.of("input",
+                    Map.of("enterpriseId", template.enterpriseId())));
+            attemptId = failed.get("startLegalRepCertification").get("id").asText();
+            api.call(template.token(), "mutation v($input: VerifyEnterpriseInfoInput!) { verifyEnterpriseInfo(input:"
+                    + " $input) { id } }", Map.of("input", Map.of("attemptId", attemptId, "enterpriseName", "别的名称",
+                    "uscc", template.uscc(), "legalRepName", "张法人", "legalRepDocumentType", "RESIDENT_ID_CARD",
+                    "legalRepDocumentNumber", template.legalRepId())));
+        }
+        long now = countEvents();
+        if (now >= target) {
+            return now;
+        }
+        try (Connection db = database()) {
+            db.setAutoCommit(false);
+            // The template's stream: its import (sequence 0), then one attempt's events (start, 5 failed steps...).
+            long block;
+            try (PreparedStatement count = db.prepareStatement("SELECT count(*) FROM domain_event_entry WHERE"
+                    + " aggregate_identifier = ? AND sequence_number > 0")) {
+                count.setString(1, template.enterpriseId());
+                try (ResultSet rows = count.executeQuery()) {
+                    rows.next();
+                    block = rows.getLong(1);
+                }
+            }
+            long perEnterprise = 1 + block * 20;
+            long copies = Math.max(1, (target - now) / perEnterprise);
+            say("Filling the store: %,d copies of a %d-event enterprise history (%,d events)", copies, perEnterprise,
+                    copies * perEnterprise);
+            long started = System.nanoTime();
+            try (PreparedStatement insert = db.prepareStatement("INSERT INTO domain_event_entry"
+                    + " (aggregate_identifier, sequence_number, type, event_identifier, meta_data, payload,"
+                    + " payload_revision, payload_type, time_stamp)"
+                    + " SELECT 'bench-' || g, CASE WHEN t.sequence_number = 0 THEN 0"
+                    + " ELSE 1 + r * ? + (t.sequence_number - 1) END, t.type, gen_random_uuid()::text, t.meta_data,"
+                    + " convert_to(replace(replace(convert_from(t.payload, 'UTF8'), ?, 'bench-' || g), ?,"
+                    + " 'bench-' || g || '-' || r), 'UTF8'), t.payload_revision, t.payload_type, t.time_stamp"
+                    + " FROM generate_series(1, ?) g CROSS JOIN generate_series(0, 19) r"
+                    + " JOIN domain_event_entry t ON t.aggregate_identifier = ? AND (t.sequence_number > 0 OR r = 0)"
+                    + " ORDER BY g, r, t.sequence_number")) {
+                insert.setLong(1, block);
+                insert.setString(2, template.enterpriseId());
+                insert.setString(3, attemptId);
+                insert.setLong(4, copies);
+                insert.setString(5, template.enterpriseId());
+                insert.executeUpdate();
+            }
+            db.commit();
+            say("Filled in %.1f s", (System.nanoTime() - started) / 1e9);
+        }
+        return countEvents();
+    }
+
+    /** Every column of every event through JDBC, as the rebuild reads them. */
+    private double rawScan() throws SQLException {
+        try (Connection db = database()) {
+            db.setAutoCommit(false);
+            long started = System.nanoTime();
+            long rows = 0;
+            long bytes = 0;
+            try (Statement scan = db.createStatement()) {
+                scan.setFetchSize(1_000);
+                try (ResultSet events = scan.executeQuery("SELECT global_index, aggregate_identifier, sequence_number,"
+                        + " event_identifier, time_stamp, payload_type, payload_revision, payload, meta_data"
+                        + " FROM domain_event_entry ORDER BY global_index")) {
+                    while (events.next()) {
+                        rows++;
+                        bytes += events.getBytes(8).length;
+                    }
+                }
+            }
+            db.commit();
+            return rows / ((System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    private double rebuild(String ops) throws InterruptedException {
+        api.call(ops, "mutation { rebuildProjections { state } }", null);
+        JsonNode status;
+        do {
+            Thread.sleep(1_000);
+            status = api.call(ops, "query { replayStatus { state eventsDone eventsTotal eventsPerSecond secondsLeft"
+                    + " projectionsEqual } }", null).get("replayStatus");
+            System.out.printf(Locale.ROOT, "\r  rebuild: %,d/%,d events, %,.0f events/s, %.0f s left      ",
+                    status.get("eventsDone").asLong(), status.get("eventsTotal").asLong(),
+                    status.get("eventsPerSecond").asDouble(), status.get("secondsLeft").asDouble());
+        } while ("RUNNING".equals(status.get("state").asText()));
+        System.out.println();
+        say("W5 rebuild %s: %,d events at %,.0f events/s; projections equal to the live ones: %s",
+                status.get("state").asText(), status.get("eventsDone").asLong(),
+                status.get("eventsPerSecond").asDouble(), status.get("projectionsEqual").asBoolean());
+        return status.get("eventsPerSecond").asDouble();
+    }
+
+    private long countEvents() throws SQLException {
+        try (Connection db = database(); Statement sql = db.createStatement();
+             ResultSet count = sql.executeQuery("SELECT count(*) FROM domain_event_entry")) {
+            count.next();
+            return count.getLong(1);
+        }
+    }
+
+    private Connection database() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, "postgres", "");
+    }
+
+    // ---- reporting ----
+
+    private static String verdict(double ratio, double atLeast) {
+        return String.format(Locale.ROOT, "%s (%.2f)", ratio >= atLeast ? "met" : "MISSED", ratio);
+    }
+
+    private void row(String what, double value, String baseline, String target, String verdict) {
+        table.add(new String[] {what, String.format(Locale.ROOT, "%,.1f", value), baseline, target, verdict});
+    }
+
+    private void printTable() {
+        System.out.println();
+        System.out.printf("%-58s %12s %-22s %-22s %s%n", "Measure", "Value", "Baseline / detail", "Target",
+                "Verdict");
+        for (String[] row : table) {
+            System.out.printf("%-58s %12s %-22s %-22s %s%n", (Object[]) row);
+        }
+    }
+
+    private static void say(String format, Object... arguments) {
+        System.out.println(String.format(Locale.ROOT, format, arguments));
+    }
+
+    /** Resident memory of the service (VmRSS), sampled every 200 ms. */
+    private static final class MemoryWatch extends Thread {
+        private final Path status;
+        private volatile boolean running = true;
+        private volatile long maxKilobytes;
+
+        MemoryWatch(String pid) {
+            this.status = pid == null ? null : Path.of("/proc", pid, "status");
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            while (running && status != null) {
+                try {
+                    for (String line : Files.readAllLines(status)) {
+                        if (line.startsWith("VmRSS:")) {
+                            maxKilobytes = Math.max(maxKilobytes, Long.parseLong(line.replaceAll("\\D", "")));
+                        }
+                    }
+                    Thread.sleep(200);
+                } catch (IOException | InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        void stopWatching() {
+            running = false;
+        }
+
+        double maxMegabytes() {
+            return maxKilobytes / 1024.0;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package cn.singlewindow.realname.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** A small GraphQL client over the JDK's HTTP client: what a frontend does, nothing more. */
+final class GraphQl {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl;
+
+    GraphQl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    /** The data of the answer; an answer with errors throws. */
+    JsonNode call(String token, String document, Map<String, ?> variables) {
+        JsonNode answer = raw(token, document, variables);
+        if (answer.has("errors") && !answer.get("errors").isEmpty()) {
+            throw new IllegalStateException(answer.get("errors").toString());
+        }
+        return answer.get("data");
+    }
+
+    JsonNode raw(String token, String document, Map<String, ?> variables) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("query", document);
+        body.put("variables", variables == null ? Map.of() : variables);
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/graphql"))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** GET of a plain endpoint; true on 200. */
+    boolean get(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    String text(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Logs in as a user would, answering the captcha through the sandbox. */
+    String login(String username, String password) {
+        JsonNode captcha = call(null, "query { captcha { id } }", null).get("captcha");
+        String answer = call(null, "query a($id: ID!) { sandboxCaptchaAnswer(captchaId: $id) }",
+                Map.of("id", captcha.get("id").asText())).get("sandboxCaptchaAnswer").asText();
+        return call(null, "mutation l($input: LoginInput!) { login(input: $input) { token } }",
+                Map.of("input", Map.of("username", username, "password", password,
+                        "captchaId", captcha.get("id").asText(), "captchaAnswer", answer)))
+                .get("login").get("token").asText();
+    }
+}
