@@ -26,9 +26,6 @@ import org.bouncycastle.crypto.params.KeyParameter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Per-person data keys for personal data in stored events (crypto-shredding). Each person, named by a keyed hash of
@@ -55,7 +52,6 @@ public class PersonalDataVault implements PersonReferences {
     private static final int TAG_BITS = 128;
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate ownTransaction;
     private final byte[] wrappingKey;
     private final byte[] referenceKey;
     private final SecureRandom random = new SecureRandom();
@@ -64,14 +60,10 @@ public class PersonalDataVault implements PersonReferences {
             .expireAfterWrite(Duration.ofSeconds(60))
             .build();
 
-    PersonalDataVault(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+    PersonalDataVault(JdbcTemplate jdbc,
                       @Value("${realname.privacy.master-key:}") String configuredMasterKey,
                       @Value("${realname.data-dir}") Path dataDir) {
         this.jdbc = jdbc;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        // A new key commits at once, even if the command that needed it rolls back: a key must never be lost
-        // while an event sealed with it may exist.
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         byte[] master = SecretFiles.resolve(configuredMasterKey, dataDir.resolve("privacy-master-key"),
                 MASTER_KEY_BYTES, "realname.privacy.master-key");
         this.wrappingKey = Arrays.copyOf(hmac(master, bytes("realname/person-key-wrapping")), DATA_KEY_BYTES);
@@ -131,10 +123,12 @@ public class PersonalDataVault implements PersonReferences {
         byte[] key = new byte[DATA_KEY_BYTES];
         random.nextBytes(key);
         String keyId = UUID.randomUUID().toString();
-        ownTransaction.executeWithoutResult(status -> jdbc.update("INSERT INTO person_key (key_id, person_ref,"
-                        + " wrapped_key) VALUES (?, ?, ?) ON CONFLICT (person_ref) WHERE erased_at IS NULL DO NOTHING",
-                keyId, personRef, wrap(keyId, key)));
-        // Another node may have won the race: use whichever key is now the active one.
+        // In the transaction of the command whose events need it: the key commits with them or not at all, so no
+        // stored event can outlive its key. (A transaction of its own would need a second connection while the
+        // command holds one: under load the pool ran dry.) A concurrent creator waits here on the unique index.
+        jdbc.update("INSERT INTO person_key (key_id, person_ref, wrapped_key) VALUES (?, ?, ?)"
+                + " ON CONFLICT (person_ref) WHERE erased_at IS NULL DO NOTHING", keyId, personRef, wrap(keyId, key));
+        // Another transaction may have won the race: use whichever key is now the active one.
         return findActiveKey(personRef).orElseThrow(() ->
                 new IllegalStateException("no active data key after creating one"));
     }
