@@ -119,7 +119,7 @@ public final class Benchmark {
         long stored = fillEventStore(ops, target);
         double scan = rawScan();
         say("Raw scan of %,d stored events: %,.0f events/s", stored, scan);
-        double rebuild = rebuild(ops);
+        double rebuild = rebuild(ops, stored);
         row("W5 rebuild events/s (%,d events) vs raw scan".formatted(stored), rebuild,
                 "scan %.0f".formatted(scan), ">= 20,000 and >= 0.25",
                 rebuild >= 20_000 && rebuild / scan >= 0.25 ? "met" : "MISSED (ratio %.2f)".formatted(rebuild / scan));
@@ -387,22 +387,25 @@ public final class Benchmark {
         }
     }
 
-    private double rebuild(String ops) throws InterruptedException {
+    /** Stored events over the rebuild's whole duration (events the live processor had not applied are read twice). */
+    private double rebuild(String ops, long stored) throws InterruptedException {
         api.call(ops, "mutation { rebuildProjections { state } }", null);
         JsonNode status;
         do {
             Thread.sleep(1_000);
             status = api.call(ops, "query { replayStatus { state eventsDone eventsTotal eventsPerSecond secondsLeft"
-                    + " projectionsEqual } }", null).get("replayStatus");
+                    + " projectionsEqual startedAt finishedAt } }", null).get("replayStatus");
             System.out.printf(Locale.ROOT, "\r  rebuild: %,d/%,d events, %,.0f events/s, %.0f s left      ",
                     status.get("eventsDone").asLong(), status.get("eventsTotal").asLong(),
                     status.get("eventsPerSecond").asDouble(), status.get("secondsLeft").asDouble());
         } while ("RUNNING".equals(status.get("state").asText()));
         System.out.println();
-        say("W5 rebuild %s: %,d events at %,.0f events/s; projections equal to the live ones: %s",
-                status.get("state").asText(), status.get("eventsDone").asLong(),
-                status.get("eventsPerSecond").asDouble(), status.get("projectionsEqual").asBoolean());
-        return status.get("eventsPerSecond").asDouble();
+        double seconds = java.time.Duration.between(java.time.Instant.parse(status.get("startedAt").asText()),
+                java.time.Instant.parse(status.get("finishedAt").asText())).toMillis() / 1000.0;
+        say("W5 rebuild %s: %,d stored events in %.1f s = %,.0f events/s (%,d events read or applied);"
+                        + " projections equal to the live ones: %s", status.get("state").asText(), stored, seconds,
+                stored / seconds, status.get("eventsDone").asLong(), status.get("projectionsEqual").asBoolean());
+        return stored / seconds;
     }
 
     private long countEvents() throws SQLException {

@@ -28,6 +28,7 @@ class EmbeddedDatabase {
                                       @Value("${realname.embedded-db.port:0}") int port) throws IOException {
         Path absolute = dataDir.toAbsolutePath().normalize();
         Files.createDirectories(absolute);
+        stopOrphanedServer(absolute);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(absolute)
                 .setCleanDataDirectory(false)
@@ -45,6 +46,36 @@ class EmbeddedDatabase {
         EmbeddedPostgres postgres = builder.start();
         log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), absolute);
         return postgres;
+    }
+
+    /**
+     * A service killed outright (SIGKILL, power cut of the JVM only) leaves its PostgreSQL running on the data
+     * directory, and a new one could not start there. Such an orphan is asked to shut down (SIGTERM: its clients
+     * are gone, so it finishes at once, having written everything committed) before we start ours.
+     */
+    private static void stopOrphanedServer(Path dataDirectory) throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+        } catch (RuntimeException unreadable) {
+            return;
+        }
+        ProcessHandle.of(pid)
+                .filter(process -> process.info().command().map(command -> command.endsWith("postgres")).orElse(false))
+                .ifPresent(orphan -> {
+                    log.warn("PostgreSQL (pid {}) of a previous run still holds {}; stopping it", pid, dataDirectory);
+                    orphan.destroy();
+                    try {
+                        orphan.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (Exception stillRunning) {
+                        throw new IllegalStateException("PostgreSQL pid " + pid + " does not stop; stop it by hand",
+                                stillRunning);
+                    }
+                });
     }
 
     /** Pool settings come from {@code spring.datasource.hikari.*}, as with an external database. */
