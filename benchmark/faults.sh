@@ -50,6 +50,7 @@ load_then() {
   cat "$dir/load.log" | grep -v "LOAD READY"
 }
 
+if [ "${ONLY:-}" != "database" ]; then
 echo "== 1. The service killed with SIGKILL under load, then restarted"
 DIR=$(mktemp -d /tmp/realname-faults-XXXXXX)
 start_service "$DIR"
@@ -64,15 +65,16 @@ PG_PORT=$(grep -o 'Embedded PostgreSQL on port [0-9]*' "$DIR/service.log" | tail
 java -cp "$CP" cn.singlewindow.realname.benchmark.Faults phase=verify url="http://localhost:$PORT" \
   acks="$DIR/acks" jdbc="jdbc:postgresql://localhost:$PG_PORT/postgres"
 kill "$PID"; wait "$PID" 2>/dev/null || true; PID=
+fi
 
 echo "== 2. PostgreSQL stopped abruptly under load, then started again"
 DIR=$(mktemp -d /tmp/realname-faults-XXXXXX)
 PG_DATA="$DIR/pg"
 PG_PORT=55439
 chmod 755 "$DIR"
-mkdir -p "$PG_DATA" && chown postgres "$PG_DATA" && chmod 700 "$PG_DATA"
+mkdir -p "$PG_DATA" "$DIR/pg-log" && chown postgres "$PG_DATA" "$DIR/pg-log" && chmod 700 "$PG_DATA"
 runuser -u postgres -- "$PG_BIN/initdb" -D "$PG_DATA" -A trust -U postgres >/dev/null
-pg() { runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -o "-p $PG_PORT -k /tmp" -l "$DIR/pg.log" "$@"; }
+pg() { runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -o "-p $PG_PORT -k /tmp" -l "$PG_DATA/../pg-log/pg.log" "$@"; }
 pg -w start >/dev/null
 SPRING_DATASOURCE_URL="jdbc:postgresql://localhost:$PG_PORT/postgres" SPRING_DATASOURCE_USERNAME=postgres \
   SPRING_DATASOURCE_PASSWORD= start_service "$DIR" --spring.profiles.active=postgres,sandbox \
