@@ -12,7 +12,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,7 +139,7 @@ public final class Benchmark {
     // ---- seeding and the operations of each workload ----
 
     private List<Seeded> seed(String ops, int count) {
-        List<Seeded> seeded = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Seeded> seeded = Collections.synchronizedList(new ArrayList<>());
         List<Callable<Boolean>> tasks = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int index = i;
@@ -201,8 +205,8 @@ public final class Benchmark {
     private Callable<Boolean> changeAccountInfo(Seeded enterprise) {
         AtomicLong day = new AtomicLong();
         return () -> {
-            String validTo = java.time.LocalDate.of(2040, 1, 1).plusDays(day.incrementAndGet() % 3000)
-                    .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+            String validTo = LocalDate.of(2040, 1, 1).plusDays(day.incrementAndGet() % 3000)
+                    .format(DateTimeFormatter.BASIC_ISO_DATE);
             return !api.raw(enterprise.token(), "mutation c($input: ChangeAccountInfoInput!) {"
                     + " changeAccountInfo(input: $input) { id idValidTo } }", Map.of("input", Map.of(
                     "accountId", enterprise.adminAccountId(), "ownerName", enterprise.adminName(),
@@ -400,8 +404,8 @@ public final class Benchmark {
                     status.get("eventsPerSecond").asDouble(), status.get("secondsLeft").asDouble());
         } while ("RUNNING".equals(status.get("state").asText()));
         System.out.println();
-        double seconds = java.time.Duration.between(java.time.Instant.parse(status.get("startedAt").asText()),
-                java.time.Instant.parse(status.get("finishedAt").asText())).toMillis() / 1000.0;
+        double seconds = Duration.between(Instant.parse(status.get("startedAt").asText()),
+                Instant.parse(status.get("finishedAt").asText())).toMillis() / 1000.0;
         say("W5 rebuild %s: %,d stored events in %.1f s = %,.0f events/s (%,d events read or applied);"
                         + " projections equal to the live ones: %s", status.get("state").asText(), stored, seconds,
                 stored / seconds, status.get("eventsDone").asLong(), status.get("projectionsEqual").asBoolean());

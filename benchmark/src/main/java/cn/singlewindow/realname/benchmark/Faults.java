@@ -1,5 +1,6 @@
 package cn.singlewindow.realname.benchmark;
 
+import cn.singlewindow.realname.messages.testing.SampleCodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -34,7 +36,7 @@ public final class Faults {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new java.util.HashMap<>();
+        Map<String, String> options = new HashMap<>();
         for (String arg : args) {
             options.put(arg.substring(0, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
         }
@@ -52,12 +54,12 @@ public final class Faults {
         List<String[]> admins = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
             String username = "f" + System.currentTimeMillis() % 100_000 + "x" + i;
-            String adminId = cn.singlewindow.realname.messages.testing.SampleCodes.randomResidentId();
+            String adminId = SampleCodes.randomResidentId();
             JsonNode imported = api.call(ops, "mutation i($input: ImportLegacyEnterpriseInput!) {"
                     + " importLegacyEnterprise(input: $input) { accounts { id } } }", Map.of("input", Map.of(
-                    "name", "故障测试有限公司" + i, "uscc", cn.singlewindow.realname.messages.testing.SampleCodes.randomUscc(),
+                    "name", "故障测试有限公司" + i, "uscc", SampleCodes.randomUscc(),
                     "legalRepName", "张法人", "legalRepDocumentType", "RESIDENT_ID_CARD",
-                    "legalRepDocumentNumber", cn.singlewindow.realname.messages.testing.SampleCodes.randomResidentId(),
+                    "legalRepDocumentNumber", SampleCodes.randomResidentId(),
                     "origin", "LEGACY_INSPECTION", "administrator", Map.of("username", username, "initialPassword",
                             PASSWORD, "ownerName", "李管理", "documentType", "RESIDENT_ID_CARD", "documentNumber",
                             adminId, "idValidFrom", "20200101", "idValidTo", "20400101"))))

@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -70,7 +71,7 @@ class EmbeddedDatabase {
                     log.warn("PostgreSQL (pid {}) of a previous run still holds {}; stopping it", pid, dataDirectory);
                     orphan.destroy();
                     try {
-                        orphan.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+                        orphan.onExit().get(60, TimeUnit.SECONDS);
                     } catch (Exception stillRunning) {
                         throw new IllegalStateException("PostgreSQL pid " + pid + " does not stop; stop it by hand",
                                 stillRunning);
