@@ -30,12 +30,13 @@ stop_service() {
 trap stop_service EXIT
 
 start_service() {
+  local jar=${JAR:-api-graphql/target/realname.jar}
   if curl -s "http://localhost:$PORT/" >/dev/null 2>&1; then
     echo "port $PORT is taken (another service still running?)"; exit 1
   fi
   local started=$(date +%s%N)
   # shellcheck disable=SC2086
-  java $SERVICE_JAVA_OPTS -jar api-graphql/target/realname.jar --realname.data-dir="$DATA" --server.port="$PORT" \
+  java $SERVICE_JAVA_OPTS ${CDS_OPTS:-} -jar "$jar" --realname.data-dir="$DATA" --server.port="$PORT" \
     >> "$DATA/service.log" 2>&1 &
   PID=$!
   until curl -sf "http://localhost:$PORT/actuator/health/readiness" >/dev/null 2>&1; do
@@ -49,13 +50,25 @@ start_service
 echo "First start (initdb, migrations): ${READY_MS} ms"
 stop_service
 start_service
+PLAIN_READY_MS=$READY_MS
 echo "Start to ready on the existing data directory: ${READY_MS} ms (target <= 15000 ms)"
+stop_service
+# The same with class-data sharing, as the Dockerfile deploys it: extracted jar plus a training run's archive.
+CDS="$DATA/cds"
+java -Djarmode=tools -jar api-graphql/target/realname.jar extract --destination "$CDS" >/dev/null
+# shellcheck disable=SC2086
+java $SERVICE_JAVA_OPTS -XX:ArchiveClassesAtExit="$CDS/realname.jsa" -Dspring.context.exit=onRefresh \
+  -jar "$CDS/realname.jar" --realname.data-dir="$DATA" --server.port="$PORT" >> "$DATA/service.log" 2>&1
+JAR="$CDS/realname.jar" CDS_OPTS="-XX:SharedArchiveFile=$CDS/realname.jsa" start_service
+echo "Start to ready with class-data sharing: ${READY_MS} ms (target <= 15000 ms)"
 PG_PORT=$(grep -o 'Embedded PostgreSQL on port [0-9]*' "$DATA/service.log" | tail -1 | grep -o '[0-9]*$')
 
 java -cp "$(ls benchmark/target/benchmark-*.jar):$(cat benchmark/target/classpath.txt)" \
   cn.singlewindow.realname.benchmark.Benchmark url="http://localhost:$PORT" \
   jdbc="jdbc:postgresql://localhost:$PG_PORT/postgres" pid="$PID" clients="$CLIENTS" \
   seconds="$SECONDS_PER_WORKLOAD" enterprises="$ENTERPRISES" events="$EVENTS"
-printf '%-58s %12s %-22s %-22s %s\n' "Start to ready, existing data directory (ms)" "$READY_MS" "-" "<= 15,000 ms" \
-  "$([ "$READY_MS" -le 15000 ] && echo met || echo MISSED)"
+printf '%-58s %12s %-22s %-22s %s\n' "Start to ready, existing data directory (ms)" "$PLAIN_READY_MS" \
+  "-" "<= 15,000 ms" "$([ "$PLAIN_READY_MS" -le 15000 ] && echo met || echo MISSED)"
+printf '%-58s %12s %-22s %-22s %s\n' "Start to ready, same, with class-data sharing (ms)" "$READY_MS" "-" \
+  "<= 15,000 ms" "$([ "$READY_MS" -le 15000 ] && echo met || echo MISSED)"
 echo "Service log: $DATA/service.log"
