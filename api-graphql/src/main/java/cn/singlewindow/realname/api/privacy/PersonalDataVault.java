@@ -11,8 +11,10 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.bouncycastle.crypto.InvalidCipherTextException;
@@ -26,6 +28,8 @@ import org.bouncycastle.crypto.params.KeyParameter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Per-person data keys for personal data in stored events (crypto-shredding). Each person, named by a keyed hash of
@@ -46,6 +50,7 @@ public class PersonalDataVault implements PersonReferences {
     private record DataKey(String id, byte[] key) {
     }
 
+    private static final String TRANSACTION_KEYS = PersonalDataVault.class.getName() + ".transactionKeys";
     private static final int MASTER_KEY_BYTES = 32;
     private static final int DATA_KEY_BYTES = 16;
     private static final int NONCE_BYTES = 12;
@@ -116,6 +121,41 @@ public class PersonalDataVault implements PersonReferences {
     }
 
     private DataKey activeKey(String personRef) {
+        Map<String, DataKey> transactionKeys = transactionKeys();
+        DataKey known = transactionKeys.get(personRef);
+        if (known != null) {
+            return known;
+        }
+        DataKey key = findOrCreateActiveKey(personRef);
+        transactionKeys.put(personRef, key);
+        return key;
+    }
+
+    /**
+     * Keys found within the current transaction: an event is serialized twice (audit hash, storage), and a
+     * command's events often name the same person. Never kept longer: another node may erase a key at any time.
+     */
+    private static Map<String, DataKey> transactionKeys() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return new HashMap<>();
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, DataKey> keys = (Map<String, DataKey>) TransactionSynchronizationManager.getResource(
+                TRANSACTION_KEYS);
+        if (keys == null) {
+            keys = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(TRANSACTION_KEYS, keys);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(TRANSACTION_KEYS);
+                }
+            });
+        }
+        return keys;
+    }
+
+    private DataKey findOrCreateActiveKey(String personRef) {
         Optional<DataKey> existing = findActiveKey(personRef);
         if (existing.isPresent()) {
             return existing.get();
