@@ -79,8 +79,22 @@ final class GraphQl {
         }
     }
 
-    /** Logs in as a user would, answering the captcha through the sandbox. */
+    /**
+     * Logs in as a user would, answering the captcha through the sandbox; once more on CONCURRENT_MODIFICATION
+     * (with several nodes, the account's last login may have been on another node), as a frontend would.
+     */
     String login(String username, String password) {
+        try {
+            return loginOnce(username, password);
+        } catch (IllegalStateException conflict) {
+            if (!String.valueOf(conflict.getMessage()).contains("CONCURRENT_MODIFICATION")) {
+                throw conflict;
+            }
+            return loginOnce(username, password);
+        }
+    }
+
+    private String loginOnce(String username, String password) {
         JsonNode captcha = call(null, "query { captcha { id } }", null).get("captcha");
         String answer = call(null, "query a($id: ID!) { sandboxCaptchaAnswer(captchaId: $id) }",
                 Map.of("id", captcha.get("id").asText())).get("sandboxCaptchaAnswer").asText();

@@ -3,10 +3,12 @@ package cn.singlewindow.realname.api.axon;
 import cn.singlewindow.realname.messages.common.AuditMetadata;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
@@ -66,6 +68,16 @@ class AxonPersistence {
                 .sagaIdColumn("saga_id")
                 .sagaTypeColumn("saga_type")
                 .build());
+    }
+
+    /**
+     * PostgreSQL reports a duplicate (aggregate, sequence) as SQL state 23505, which Axon's default JDBC resolver
+     * does not recognise; recognised, a stale writer (another node's cached aggregate) gets a ConcurrencyException,
+     * which is retried and else answered CONCURRENT_MODIFICATION, instead of an internal error.
+     */
+    @Bean
+    PersistenceExceptionResolver duplicateKeyBySqlState() {
+        return new SQLStateResolver("23505");
     }
 
     /**

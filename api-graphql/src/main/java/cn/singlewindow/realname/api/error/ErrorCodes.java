@@ -21,6 +21,7 @@ import reactor.core.publisher.Mono;
 class ErrorCodes implements WebGraphQlInterceptor {
 
     static final String VALIDATION_FAILED_ZH = "请求格式不正确，请检查提交的字段和取值。";
+    static final String INTERNAL_ERROR_ZH = "系统繁忙，请稍后再试。";
     static final String QUERY_TOO_COMPLEX_ZH = "查询过于复杂（嵌套过深或字段过多），请拆分后重试。";
 
     @Override
@@ -47,7 +48,11 @@ class ErrorCodes implements WebGraphQlInterceptor {
         if (error.getExtensions() != null) {
             extensions.putAll(error.getExtensions());
         }
-        if (error.getErrorType() == ErrorType.ExecutionAborted) {
+        if (error.getErrorType() == org.springframework.graphql.execution.ErrorType.INTERNAL_ERROR) {
+            // An exception no handler resolved: say so, rather than blame the request.
+            extensions.put("code", "INTERNAL_ERROR");
+            extensions.put("messageZh", INTERNAL_ERROR_ZH);
+        } else if (error.getErrorType() == ErrorType.ExecutionAborted) {
             // A depth or complexity limit (QueryLimits) stopped the document before it ran.
             extensions.put("code", "QUERY_TOO_COMPLEX");
             extensions.put("messageZh", QUERY_TOO_COMPLEX_ZH);
