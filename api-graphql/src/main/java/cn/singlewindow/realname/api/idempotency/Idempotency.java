@@ -1,5 +1,6 @@
 package cn.singlewindow.realname.api.idempotency;
 
+import cn.singlewindow.realname.api.error.RefusedRequests;
 import cn.singlewindow.realname.api.security.Actor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -8,8 +9,6 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import graphql.ExecutionResult;
-import graphql.ExecutionResultImpl;
-import graphql.GraphqlErrorBuilder;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
@@ -69,7 +68,7 @@ public class Idempotency implements WebGraphQlInterceptor {
             return chain.next(request);
         }
         if (!SANE_KEY.matcher(key).matches()) {
-            return Mono.just(refusal(request, "VALIDATION_FAILED",
+            return Mono.just(RefusedRequests.refuse(request, "VALIDATION_FAILED",
                     "Idempotency-Key must be 1 to 128 letters, digits, '.', '_', ':' or '-'.",
                     "Idempotency-Key 须为1至128个字母、数字或 . _ : - 字符。"));
         }
@@ -97,11 +96,11 @@ public class Idempotency implements WebGraphQlInterceptor {
                     + " idempotent_request WHERE caller = ? AND idempotency_key = ?", caller, key);
             if (rows.isEmpty()) {
                 // The first request failed and let the key go: this one is not a repeat of anything stored.
-                return refusal(request, "REQUEST_IN_PROGRESS", "The first request with this Idempotency-Key did"
+                return RefusedRequests.refuse(request, "REQUEST_IN_PROGRESS", "The first request with this Idempotency-Key did"
                         + " not finish; send it again.", "使用该 Idempotency-Key 的首次请求未完成，请重新发送。");
             }
             if (!hash.equals(rows.get(0).get("request_hash"))) {
-                return refusal(request, "IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used for another"
+                return RefusedRequests.refuse(request, "IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used for another"
                         + " request; use a new key for a new request.", "该 Idempotency-Key 已用于其他请求，新请求请使用新的键。");
             }
             Object stored = rows.get(0).get("response");
@@ -112,7 +111,7 @@ public class Idempotency implements WebGraphQlInterceptor {
                 return response;
             }
             if (System.nanoTime() > deadline) {
-                return refusal(request, "REQUEST_IN_PROGRESS", "The first request with this Idempotency-Key has"
+                return RefusedRequests.refuse(request, "REQUEST_IN_PROGRESS", "The first request with this Idempotency-Key has"
                                 + " not answered yet (or its node stopped); check the outcome before sending a new"
                                 + " request.", "使用该 Idempotency-Key 的首次请求尚未完成，请先查询结果，再决定是否重新提交。");
             }
@@ -173,13 +172,6 @@ public class Idempotency implements WebGraphQlInterceptor {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored answer is unreadable", e);
         }
-    }
-
-    private static WebGraphQlResponse refusal(WebGraphQlRequest request, String code, String message,
-                                              String messageZh) {
-        ExecutionResult result = ExecutionResultImpl.newExecutionResult().addError(GraphqlErrorBuilder.newError()
-                .message(message).extensions(Map.of("code", code, "messageZh", messageZh)).build()).build();
-        return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
     }
 
     /** An answer given before, served as it was. */

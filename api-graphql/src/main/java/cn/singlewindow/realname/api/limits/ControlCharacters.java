@@ -1,7 +1,6 @@
 package cn.singlewindow.realname.api.limits;
 
-import graphql.ExecutionResultImpl;
-import graphql.GraphqlErrorBuilder;
+import cn.singlewindow.realname.api.error.RefusedRequests;
 import java.util.Collection;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -10,7 +9,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
-import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -31,11 +29,8 @@ class ControlCharacters implements WebGraphQlInterceptor {
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         if (RAW.matcher(request.getDocument()).find() || ESCAPED.matcher(request.getDocument()).find()
                 || holdsControlCharacter(request.getVariables())) {
-            return Mono.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(),
-                    ExecutionResultImpl.newExecutionResult().addError(GraphqlErrorBuilder.newError()
-                            .message("Text must not contain control characters.")
-                            .extensions(Map.of("code", "VALIDATION_FAILED", "messageZh", "输入内容不能包含控制字符。"))
-                            .build()).build())));
+            return Mono.just(RefusedRequests.refuse(request, "VALIDATION_FAILED",
+                    "Text must not contain control characters.", "输入内容不能包含控制字符。"));
         }
         return chain.next(request);
     }
