@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -156,47 +155,52 @@ public class ProjectionRebuild {
         invoker.performReset();
 
         // Pass 1: what the live projections had seen.
-        TrackingToken beforeFirstUnseen = null;
-        boolean unseenFound = false;
-        TrackingToken last = null;
+        Pass seen = new Pass();
         List<TableCheck> checks;
-        try (Applier applier = new Applier(invoker);
-             Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
-            Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
-            while (iterator.hasNext()) {
-                TrackedEventMessage<?> event = iterator.next();
+        try (Applier applier = new Applier(invoker)) {
+            forEachEvent(null, event -> {
                 if (seenByLive(event, invoker, segments, live)) {
                     applier.apply(event);
-                } else if (!unseenFound) {
-                    unseenFound = true;
-                    beforeFirstUnseen = last;
+                } else if (!seen.unseenFound) {
+                    seen.unseenFound = true;
+                    seen.beforeFirstUnseen = seen.last;
                 }
-                last = event.trackingToken();
+                seen.last = event.trackingToken();
                 progress.advance();
-            }
+            });
             applier.flush();
             checks = ProjectionUpdates.TABLES.stream().map(this::check).toList();
         }
 
         // Pass 2: what the live processor had not applied yet, including events stored during pass 1.
-        try (Applier applier = new Applier(invoker);
-             Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(
-                     unseenFound ? beforeFirstUnseen : last, false)) {
-            Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
-            while (iterator.hasNext()) {
-                TrackedEventMessage<?> event = iterator.next();
+        TrackingToken[] last = {seen.last};
+        try (Applier applier = new Applier(invoker)) {
+            forEachEvent(seen.unseenFound ? seen.beforeFirstUnseen : seen.last, event -> {
                 if (!seenByLive(event, invoker, segments, live)) {
                     applier.apply(event);
                     progress.advance();
                 }
-                last = event.trackingToken();
-            }
+                last[0] = event.trackingToken();
+            });
             applier.flush();
         }
         for (int segmentId : segmentIds) {
-            tokens.storeToken(last, PROCESSOR, segmentId);
+            tokens.storeToken(last[0], PROCESSOR, segmentId);
         }
         return checks;
+    }
+
+    /** Where pass 1 got to, and the position just before the first event the live processor had not applied. */
+    private static final class Pass {
+        TrackingToken last;
+        TrackingToken beforeFirstUnseen;
+        boolean unseenFound;
+    }
+
+    private void forEachEvent(TrackingToken after, Consumer<TrackedEventMessage<?>> action) {
+        try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(after, false)) {
+            events.forEach(action);
+        }
     }
 
     /**
