@@ -218,6 +218,23 @@ class EnterpriseLifecycleTest extends RunningService {
     }
 
     @Test
+    void a_password_longer_than_bcrypt_reads_is_refused_as_invalid_not_an_internal_error() {
+        HttpGraphQlTester operations = api().asOperations();
+        String username = "longpw" + System.nanoTime() % 1_000_000;
+        // 30 characters (within 8 to 64) but 86 bytes in UTF-8: BCrypt would read only the first 72.
+        String password = "密码".repeat(14) + "a1";
+        operations.documentName("createStaffAccount")
+                .variable("input", Map.of("username", username, "password", password, "role", "ANALYST"))
+                .execute()
+                .errors().satisfy(code("VALIDATION_FAILED"));
+        operations.documentName("createStaffAccount")
+                .variable("input", Map.of("username", username, "password", "密码".repeat(10) + "a1", "role",
+                        "ANALYST"))
+                .execute()
+                .path("createStaffAccount.role").entity(String.class).isEqualTo("ANALYST");
+    }
+
+    @Test
     void every_event_records_who_from_where_and_in_which_request() {
         GraphQlApi api = api();
         String operationsId = api.login(GraphQlApi.OPERATIONS_USER, GraphQlApi.OPERATIONS_PASSWORD)

@@ -6,6 +6,7 @@ import cn.singlewindow.realname.messages.account.AccountRole;
 import cn.singlewindow.realname.messages.common.Password;
 import cn.singlewindow.realname.messages.common.RejectedException;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
 public class AccountOpening {
 
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.@-]{4,32}");
+    private static final int MAX_PASSWORD_BYTES = 72;
 
     private final Repository<Account> accounts;
     private final CredentialStore credentials;
@@ -65,7 +67,9 @@ public class AccountOpening {
             return false;
         }
         String value = password.value();
+        // BCrypt reads at most 72 bytes (and Spring Security refuses more): 64 Chinese characters are 192.
         return value.length() >= 8 && value.length() <= 64
+                && value.getBytes(StandardCharsets.UTF_8).length <= MAX_PASSWORD_BYTES
                 && value.chars().anyMatch(Character::isLetter)
                 && value.chars().anyMatch(Character::isDigit);
     }
