@@ -3,6 +3,7 @@
 # directory of its own, restarts it to time start-to-ready on an existing data directory, runs the load driver
 # (workloads W1-W6 with their baselines on the same PostgreSQL and JVM) and prints one table.
 #   EVENTS=1000000 ENTERPRISES=320 SECONDS_PER_WORKLOAD=20 CLIENTS=32 benchmark/run.sh
+#   ONLY=W5 ENTERPRISES=1 EVENTS=200000 benchmark/run.sh     (one workload alone)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,7 +18,7 @@ SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:--Xms256m -Xmx512m -XX:+UseG1GC}
 if ! command -v pgbench >/dev/null 2>&1 && [ ! -x /usr/lib/postgresql/15/bin/pgbench ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-client-15
 fi
-mvn -q -B -DskipTests package
+[ -n "${SKIP_BUILD:-}" ] || mvn -q -B -DskipTests package
 
 DATA=$(mktemp -d /tmp/realname-benchmark-XXXXXX)
 PID=
@@ -48,6 +49,16 @@ start_service() {
 
 start_service
 echo "First start (initdb, migrations): ${READY_MS} ms"
+if [ -n "${ONLY:-}" ]; then
+  # One workload alone (ONLY=W5 ENTERPRISES=1), without the start-up timings.
+  PG_PORT=$(grep -o 'Embedded PostgreSQL on port [0-9]*' "$DATA/service.log" | tail -1 | grep -o '[0-9]*$')
+  java -cp "$(ls benchmark/target/benchmark-*.jar):$(cat benchmark/target/classpath.txt)" \
+    cn.singlewindow.realname.benchmark.Benchmark url="http://localhost:$PORT" \
+    jdbc="jdbc:postgresql://localhost:$PG_PORT/postgres" pid="$PID" clients="$CLIENTS" \
+    seconds="$SECONDS_PER_WORKLOAD" enterprises="$ENTERPRISES" events="$EVENTS" only="$ONLY"
+  echo "Service log: $DATA/service.log"
+  exit 0
+fi
 stop_service
 start_service
 PLAIN_READY_MS=$READY_MS
