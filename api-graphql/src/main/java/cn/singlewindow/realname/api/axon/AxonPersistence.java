@@ -1,8 +1,11 @@
 package cn.singlewindow.realname.api.axon;
 
 import cn.singlewindow.realname.messages.common.AuditMetadata;
+import java.time.Duration;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -14,6 +17,7 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -80,13 +84,19 @@ class AxonPersistence {
         return new SQLStateResolver("23505");
     }
 
-    /**
-     * Aggregates stay in memory between commands while the JVM can spare them. Safe with several nodes: a
-     * stale copy fails on the event table's unique (aggregate, sequence) key and is evicted on rollback.
-     */
     @Bean
-    Cache aggregateCache() {
-        return new WeakReferenceCache();
+    Cache aggregateCache(@Value("${realname.axon.aggregate-cache-size:10000}") long maximumSize,
+                         @Value("${realname.axon.aggregate-cache-idle:10m}") Duration idleExpiry) {
+        return new AggregateCache(maximumSize, idleExpiry);
+    }
+
+    /** Replaces Axon's default gateway (no retries) to run a command again after a stale cached aggregate. */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(new StaleAggregateRetry())
+                .build();
     }
 
     /** Who, from where, through what and in which request: copied from each command onto its events. */

@@ -3,6 +3,7 @@ package cn.singlewindow.realname.query.certification;
 import cn.singlewindow.realname.messages.certification.AttemptStatus;
 import cn.singlewindow.realname.messages.certification.CertificationMethod;
 import cn.singlewindow.realname.messages.certification.CertificationStep;
+import cn.singlewindow.realname.query.rebuild.ProjectionRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,7 +14,7 @@ import java.time.Instant;
 
 @Entity
 @Table(name = "certification_attempt_view")
-class AttemptRow {
+class AttemptRow extends ProjectionRow<String> {
 
     @Id
     @Column(name = "attempt_id")
@@ -33,4 +34,9 @@ class AttemptRow {
     @Column(name = "failure_code")
     String failureCode;
     long version;
+
+    @Override
+    public String getId() {
+        return attemptId;
+    }
 }

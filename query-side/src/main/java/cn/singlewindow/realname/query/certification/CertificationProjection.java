@@ -245,7 +245,9 @@ class CertificationProjection {
     /** A new attempt row, in progress unless {@code details} says otherwise; false when it exists (a replay). */
     private boolean openAttempt(EnterpriseId enterpriseId, String attemptId, CertificationMethod method,
                                 CertificationStep step, long sequence, Instant at, Consumer<AttemptRow> details) {
-        if (attempts.existsById(attemptId)) {
+        // findById, not existsById: answered from the persistence context when the row is there, and a query
+        // (existsById) would first flush every pending row.
+        if (attempts.findById(attemptId).isPresent()) {
             return false;
         }
         AttemptRow row = new AttemptRow();

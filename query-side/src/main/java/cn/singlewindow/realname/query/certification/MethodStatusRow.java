@@ -4,6 +4,7 @@ import cn.singlewindow.realname.messages.certification.CertificationMethod;
 import cn.singlewindow.realname.messages.certification.CertificationStep;
 import cn.singlewindow.realname.messages.certification.MethodState;
 import cn.singlewindow.realname.messages.certification.SecurityLevel;
+import cn.singlewindow.realname.query.rebuild.ProjectionRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
@@ -16,7 +17,7 @@ import java.time.Instant;
 
 @Entity
 @Table(name = "method_status_view")
-class MethodStatusRow {
+class MethodStatusRow extends ProjectionRow<MethodStatusRow.Key> {
 
     @EmbeddedId
     Key key;
@@ -36,6 +37,11 @@ class MethodStatusRow {
     @Enumerated(EnumType.STRING)
     @Column(name = "current_step")
     CertificationStep currentStep;
+
+    @Override
+    public Key getId() {
+        return key;
+    }
 
     @Embeddable
     record Key(@Column(name = "enterprise_id") String enterpriseId,

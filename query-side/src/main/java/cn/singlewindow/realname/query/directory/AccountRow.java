@@ -2,6 +2,7 @@ package cn.singlewindow.realname.query.directory;
 
 import cn.singlewindow.realname.messages.account.AccountRole;
 import cn.singlewindow.realname.messages.account.DocumentType;
+import cn.singlewindow.realname.query.rebuild.ProjectionRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,7 +13,7 @@ import java.time.Instant;
 
 @Entity
 @Table(name = "account_view")
-class AccountRow {
+class AccountRow extends ProjectionRow<String> {
 
     @Id
     @Column(name = "account_id")
@@ -40,4 +41,9 @@ class AccountRow {
     long version;
     @Column(name = "updated_at")
     Instant updatedAt;
+
+    @Override
+    public String getId() {
+        return accountId;
+    }
 }

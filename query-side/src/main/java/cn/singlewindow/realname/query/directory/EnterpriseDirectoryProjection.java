@@ -93,7 +93,7 @@ public class EnterpriseDirectoryProjection {
 
     @EventHandler
     void on(AccountOpened event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (accounts.existsById(event.accountId().value())) {
+        if (accounts.findById(event.accountId().value()).isPresent()) {
             return;
         }
         AccountRow row = new AccountRow();

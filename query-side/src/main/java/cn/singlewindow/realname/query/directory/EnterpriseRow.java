@@ -2,6 +2,7 @@ package cn.singlewindow.realname.query.directory;
 
 import cn.singlewindow.realname.messages.account.DocumentType;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseOrigin;
+import cn.singlewindow.realname.query.rebuild.ProjectionRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,7 +13,7 @@ import java.time.Instant;
 
 @Entity
 @Table(name = "enterprise_view")
-class EnterpriseRow {
+class EnterpriseRow extends ProjectionRow<String> {
 
     @Id
     @Column(name = "enterprise_id")
@@ -35,4 +36,9 @@ class EnterpriseRow {
     long version;
     @Column(name = "updated_at")
     Instant updatedAt;
+
+    @Override
+    public String getId() {
+        return enterpriseId;
+    }
 }

@@ -43,7 +43,7 @@ class OperatorUpgradeRequestProjection {
 
     @EventHandler
     void on(OperatorUpgradeRequested event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (requests.existsById(event.requestId())) {
+        if (requests.findById(event.requestId()).isPresent()) {
             return;
         }
         UpgradeRequestRow row = new UpgradeRequestRow();

@@ -2,6 +2,7 @@ package cn.singlewindow.realname.query.upgrade;
 
 import cn.singlewindow.realname.messages.account.DocumentType;
 import cn.singlewindow.realname.messages.account.UpgradeStatus;
+import cn.singlewindow.realname.query.rebuild.ProjectionRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,7 +13,7 @@ import java.time.Instant;
 
 @Entity
 @Table(name = "operator_upgrade_request_view")
-class UpgradeRequestRow {
+class UpgradeRequestRow extends ProjectionRow<String> {
 
     @Id
     @Column(name = "request_id")
@@ -39,4 +40,9 @@ class UpgradeRequestRow {
     @Column(name = "decided_at")
     Instant decidedAt;
     long version;
+
+    @Override
+    public String getId() {
+        return requestId;
+    }
 }
