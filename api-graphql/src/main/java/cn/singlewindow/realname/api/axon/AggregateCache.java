@@ -26,6 +26,8 @@ final class AggregateCache implements Cache {
         this.entries = Caffeine.newBuilder()
                 .maximumSize(maximumSize)
                 .expireAfterAccess(idleExpiry)
+                // Evictions and listeners on the writing thread: no pool of its own, and bounded when put returns.
+                .executor(Runnable::run)
                 .removalListener((Object key, Object value, RemovalCause cause) -> {
                     if (cause.wasEvicted()) {
                         listeners.forEach(listener -> listener.onEntryExpired(key));
