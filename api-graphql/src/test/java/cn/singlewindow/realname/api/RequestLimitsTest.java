@@ -38,6 +38,23 @@ class RequestLimitsTest extends RunningService {
     }
 
     @Test
+    void a_document_kept_parsed_is_still_checked_against_the_limits_and_run_with_each_requests_variables() {
+        HttpGraphQlTester operations = api().asOperations();
+        String wide = IntStream.range(0, 400).mapToObj(i -> "a" + i + ": me { id }").collect(Collectors.joining(" "));
+        for (int i = 0; i < 3; i++) {
+            operations.document("query { " + wide + " }").execute().errors().satisfy(code("QUERY_TOO_COMPLEX"));
+        }
+        String byUscc = "query q($uscc: String!) { enterpriseByUscc(uscc: $uscc) { id uscc } }";
+        GraphQlApi api = api();
+        GraphQlApi.ImportedEnterprise first = api.importEnterprise(operations);
+        GraphQlApi.ImportedEnterprise second = api.importEnterprise(operations);
+        operations.document(byUscc).variable("uscc", first.uscc()).execute()
+                .path("enterpriseByUscc.id").entity(String.class).isEqualTo(first.id());
+        operations.document(byUscc).variable("uscc", second.uscc()).execute()
+                .path("enterpriseByUscc.id").entity(String.class).isEqualTo(second.id());
+    }
+
+    @Test
     void a_body_over_64_kib_is_refused_with_413_whether_its_length_is_declared_or_not() throws Exception {
         String huge = "{\"query\":\"query { me { id } }\",\"variables\":{\"pad\":\"" + "x".repeat(70_000) + "\"}}";
         byte[] body = huge.getBytes(StandardCharsets.UTF_8);

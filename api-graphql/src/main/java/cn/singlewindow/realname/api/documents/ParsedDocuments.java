@@ -13,9 +13,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Clients send the same few documents over and over with different variables; parsing and validating each one
- * again was a twentieth of a request's CPU. Valid documents are kept (validation depends on the document and the schema
- * only); depth and complexity limits are still checked on every execution. Documents with errors are not kept, so
- * bad input cannot push good documents out. Bounded by total document length.
+ * again was a twentieth of a request's CPU. Valid documents are kept (validation depends on the document and the
+ * schema only); depth and complexity limits are still checked on every execution. Documents with errors are not
+ * kept, so bad input cannot push good documents out. Bounded by total document length.
  */
 @Configuration(proxyBeanMethods = false)
 class ParsedDocuments implements PreparsedDocumentProvider {
