@@ -1,5 +1,6 @@
 package cn.singlewindow.realname.api.common;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -30,6 +31,7 @@ public class ReadYourWrites {
     private final QueryGateway queries;
     private final Duration timeout;
     private final Timer lag;
+    private final Counter fallbacks;
 
     ReadYourWrites(QueryGateway queries,
                    @Value("${realname.consistency.read-your-writes-timeout}") Duration timeout,
@@ -41,6 +43,9 @@ public class ReadYourWrites {
                 .description("Time from a command's commit until its change is visible in the read model")
                 .publishPercentiles(0.5, 0.99)
                 .publishPercentileHistogram()
+                .register(meters);
+        this.fallbacks = Counter.builder("realname.projection.lag.timeouts")
+                .description("Mutations that answered from the read model without their own change in it")
                 .register(meters);
     }
 
@@ -55,6 +60,7 @@ public class ReadYourWrites {
                 .next()
                 .doOnNext(view -> lag.record(System.nanoTime() - committedAt, TimeUnit.NANOSECONDS))
                 .timeout(timeout, Mono.defer(() -> {
+                    fallbacks.increment();
                     log.warn("Read model did not reach version {} of {} within {}; answering with what it has",
                             minimumVersion, query, timeout);
                     return Mono.fromFuture(queries.query(query, ResponseTypes.optionalInstanceOf(viewType)))

@@ -20,6 +20,7 @@ import cn.singlewindow.realname.messages.account.LoginRejected;
 import cn.singlewindow.realname.messages.account.OwnerIdentityVerified;
 import cn.singlewindow.realname.messages.certification.CertificationMethod;
 import cn.singlewindow.realname.messages.common.RejectedException;
+import cn.singlewindow.realname.messages.common.Versions;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
 import org.axonframework.commandhandling.CommandHandler;
 import java.time.Instant;
@@ -55,12 +56,12 @@ public class Account {
         apply(new AccountOpened(accountId, enterpriseId, username, role, owner));
     }
 
-    /** Manual §2.4. Answers the account's new version. */
+    /** Manual §2.4. Answers the account's new version, or {@link Versions#NOTHING_CHANGED}. */
     @CommandHandler
     long handle(ChangeAccountInfo command, OwnerDocumentRegistry documents) {
         AccountOwner changed = command.owner();
         if (changed.equals(owner)) {
-            return getVersion();
+            return Versions.NOTHING_CHANGED;
         }
         if (identityVerified && !changed.sameIdentityAs(owner)) {
             throw new RejectedException(AccountRejections.IDENTITY_LOCKED);

@@ -59,6 +59,7 @@ import cn.singlewindow.realname.messages.certification.VerifyIdentityByIdCard;
 import cn.singlewindow.realname.messages.common.ChinaTime;
 import cn.singlewindow.realname.messages.common.Codes;
 import cn.singlewindow.realname.messages.common.Masking;
+import cn.singlewindow.realname.messages.common.Versions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -111,7 +112,10 @@ public class Enterprise {
                 administratorId));
     }
 
-    /** Manual §2.3. Answers the version after the change, so the caller can wait for its projection. */
+    /**
+     * Manual §2.3. Answers the version after the change, so the caller can wait for its projection, or
+     * {@link Versions#NOTHING_CHANGED}.
+     */
     @CommandHandler
     long handle(ChangeEnterpriseInfo command, UsccRegistry usccRegistry, EnterpriseRegistry registry) {
         requireInScope();
@@ -126,7 +130,7 @@ public class Enterprise {
             throw new RejectedException(EnterpriseRejections.TOO_MANY_IDENTITY_FIELDS_CHANGED);
         }
         if (changed == 0) {
-            return getVersion();
+            return Versions.NOTHING_CHANGED;
         }
         if (certified) {
             throw new RejectedException(EnterpriseRejections.ENTERPRISE_LOCKED);
@@ -219,7 +223,8 @@ public class Enterprise {
         Instant now = GenericEventMessage.clock.instant();
         if (openLegalRepAttempt != null) {
             if (!openLegalRepAttempt.idleSince(now, policy.attemptIdleTimeout())) {
-                return new StepResult(openLegalRepAttempt.attemptId, getVersion(), null);
+                // Not the enterprise's version: its later events (an IC card attempt, say) never reach this attempt.
+                return new StepResult(openLegalRepAttempt.attemptId, Versions.NOTHING_CHANGED, null);
             }
             apply(new CertificationAttemptExpired(enterpriseId, openLegalRepAttempt.attemptId,
                     CertificationMethod.LEGAL_REP));

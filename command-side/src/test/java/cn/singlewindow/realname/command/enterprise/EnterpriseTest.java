@@ -17,6 +17,7 @@ import cn.singlewindow.realname.messages.enterprise.LegalRepresentative;
 import cn.singlewindow.realname.messages.enterprise.OrgCode;
 import cn.singlewindow.realname.messages.enterprise.Uscc;
 import cn.singlewindow.realname.messages.testing.SampleCodes;
+import cn.singlewindow.realname.messages.common.Versions;
 import cn.singlewindow.realname.command.enterprise.registry.EnterpriseRegistry;
 import cn.singlewindow.realname.command.enterprise.registry.RegisteredEnterprise;
 import cn.singlewindow.realname.command.enterprise.registry.RegisteredEnterprise.RegistrationStatus;
@@ -145,11 +146,11 @@ class EnterpriseTest {
     }
 
     @Test
-    void the_same_information_again_changes_nothing() {
+    void the_same_information_again_changes_nothing_and_says_so() {
         fixture.given(imported())
                 .when(new ChangeEnterpriseInfo(id, "测试贸易有限公司", uscc, uscc.orgCode()))
                 .expectNoEvents()
-                .expectResultMessagePayload(0L);
+                .expectResultMessagePayload(Versions.NOTHING_CHANGED);
     }
 
     @Test

@@ -49,6 +49,9 @@ import cn.singlewindow.realname.messages.enterprise.LegacyEnterpriseImported;
 import cn.singlewindow.realname.messages.enterprise.LegalRepresentative;
 import cn.singlewindow.realname.messages.enterprise.Uscc;
 import cn.singlewindow.realname.messages.testing.SampleCodes;
+import cn.singlewindow.realname.messages.card.CardType;
+import cn.singlewindow.realname.messages.card.IcCardCertificationAttempted;
+import cn.singlewindow.realname.messages.common.Versions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -126,10 +129,13 @@ class LegalRepCertificationTest {
                 .when(new StartLegalRepCertification(id, ATTEMPT, adminId))
                 .expectEvents(started())
                 .expectResultMessagePayload(new StepResult(ATTEMPT, 1, null));
-        fixture.given(imported(EnterpriseOrigin.LEGACY_INSPECTION), started())
+        // A failed IC card check since: the enterprise's version moved on, the attempt's did not.
+        fixture.given(imported(EnterpriseOrigin.LEGACY_INSPECTION), started(),
+                        new IcCardCertificationAttempted(id, "card-attempt", "01", "CN=E-Port CA", CardType.OPERATOR,
+                                "SIGNATURE_INVALID"))
                 .when(new StartLegalRepCertification(id, "attempt-2", adminId))
                 .expectNoEvents()
-                .expectResultMessagePayload(new StepResult(ATTEMPT, 1, null));
+                .expectResultMessagePayload(new StepResult(ATTEMPT, Versions.NOTHING_CHANGED, null));
     }
 
     @Test
