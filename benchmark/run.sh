@@ -47,15 +47,21 @@ start_service() {
   READY_MS=$(( ($(date +%s%N) - started) / 1000000 ))
 }
 
+# The load driver against the running service and its embedded PostgreSQL; extra arguments go to it.
+run_driver() {
+  local pg_port
+  pg_port=$(grep -o 'Embedded PostgreSQL on port [0-9]*' "$DATA/service.log" | tail -1 | grep -o '[0-9]*$')
+  java -cp "$(ls benchmark/target/benchmark-*.jar):$(cat benchmark/target/classpath.txt)" \
+    cn.singlewindow.realname.benchmark.Benchmark url="http://localhost:$PORT" \
+    jdbc="jdbc:postgresql://localhost:$pg_port/postgres" pid="$PID" clients="$CLIENTS" \
+    seconds="$SECONDS_PER_WORKLOAD" enterprises="$ENTERPRISES" events="$EVENTS" "$@"
+}
+
 start_service
 echo "First start (initdb, migrations): ${READY_MS} ms"
 if [ -n "${ONLY:-}" ]; then
   # One workload alone (ONLY=W5 ENTERPRISES=1), without the start-up timings.
-  PG_PORT=$(grep -o 'Embedded PostgreSQL on port [0-9]*' "$DATA/service.log" | tail -1 | grep -o '[0-9]*$')
-  java -cp "$(ls benchmark/target/benchmark-*.jar):$(cat benchmark/target/classpath.txt)" \
-    cn.singlewindow.realname.benchmark.Benchmark url="http://localhost:$PORT" \
-    jdbc="jdbc:postgresql://localhost:$PG_PORT/postgres" pid="$PID" clients="$CLIENTS" \
-    seconds="$SECONDS_PER_WORKLOAD" enterprises="$ENTERPRISES" events="$EVENTS" only="$ONLY"
+  run_driver only="$ONLY"
   echo "Service log: $DATA/service.log"
   exit 0
 fi
@@ -72,12 +78,7 @@ java $SERVICE_JAVA_OPTS -XX:ArchiveClassesAtExit="$CDS/realname.jsa" -Dspring.co
   -jar "$CDS/realname.jar" --realname.data-dir="$DATA" --server.port="$PORT" >> "$DATA/service.log" 2>&1
 JAR="$CDS/realname.jar" CDS_OPTS="-XX:SharedArchiveFile=$CDS/realname.jsa" start_service
 echo "Start to ready with class-data sharing: ${READY_MS} ms (target <= 15000 ms)"
-PG_PORT=$(grep -o 'Embedded PostgreSQL on port [0-9]*' "$DATA/service.log" | tail -1 | grep -o '[0-9]*$')
-
-java -cp "$(ls benchmark/target/benchmark-*.jar):$(cat benchmark/target/classpath.txt)" \
-  cn.singlewindow.realname.benchmark.Benchmark url="http://localhost:$PORT" \
-  jdbc="jdbc:postgresql://localhost:$PG_PORT/postgres" pid="$PID" clients="$CLIENTS" \
-  seconds="$SECONDS_PER_WORKLOAD" enterprises="$ENTERPRISES" events="$EVENTS"
+run_driver
 printf '%-58s %12s %-22s %-22s %s\n' "Start to ready, existing data directory (ms)" "$PLAIN_READY_MS" \
   "-" "<= 15,000 ms" "$([ "$PLAIN_READY_MS" -le 15000 ] && echo met || echo MISSED)"
 printf '%-58s %12s %-22s %-22s %s\n' "Start to ready, same, with class-data sharing (ms)" "$READY_MS" "-" \
