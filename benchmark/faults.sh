@@ -6,6 +6,8 @@
 # After each: every acknowledged change is in the event store, and the projections equal a full rebuild.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=service.sh
+. benchmark/service.sh
 
 PORT=${PORT:-18090}
 PG_BIN=/usr/lib/postgresql/15/bin
@@ -30,10 +32,7 @@ start_service() {
   java -Xmx512m -jar api-graphql/target/realname.jar --realname.data-dir="$dir" --server.port="$PORT" "$@" \
     >> "$dir/service.log" 2>&1 &
   PID=$!
-  until curl -sf "http://localhost:$PORT/actuator/health/readiness" >/dev/null 2>&1; do
-    kill -0 "$PID" 2>/dev/null || { echo "the service died; see $dir/service.log"; exit 1; }
-    sleep 0.1
-  done
+  await_ready "$PORT" "$PID" "$dir/service.log"
   READY_MS=$(( ($(date +%s%N) - started) / 1000000 ))
 }
 

@@ -6,6 +6,8 @@
 #   ONLY=W5 ENTERPRISES=1 EVENTS=200000 benchmark/run.sh     (one workload alone)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=service.sh
+. benchmark/service.sh
 
 EVENTS=${EVENTS:-1000000}
 ENTERPRISES=${ENTERPRISES:-320}
@@ -40,10 +42,7 @@ start_service() {
   java $SERVICE_JAVA_OPTS ${CDS_OPTS:-} -jar "$jar" --realname.data-dir="$DATA" --server.port="$PORT" \
     >> "$DATA/service.log" 2>&1 &
   PID=$!
-  until curl -sf "http://localhost:$PORT/actuator/health/readiness" >/dev/null 2>&1; do
-    kill -0 "$PID" 2>/dev/null || { echo "the service died; see $DATA/service.log"; exit 1; }
-    sleep 0.1
-  done
+  await_ready "$PORT" "$PID" "$DATA/service.log"
   READY_MS=$(( ($(date +%s%N) - started) / 1000000 ))
 }
 

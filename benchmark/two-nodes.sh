@@ -5,6 +5,8 @@
 # segment over, and that every acknowledged command is stored and the projections equal a full rebuild.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=service.sh
+. benchmark/service.sh
 
 PG_BIN=/usr/lib/postgresql/15/bin
 if [ ! -x "$PG_BIN/pg_ctl" ]; then
@@ -41,11 +43,10 @@ node() { # node <name> <port>: starts it in the background, prints its pid
     --realname.data-dir="$DIR/$1" --server.port="$2" >> "$DIR/$1/service.log" 2>&1 &
   echo $!
 }
-ready() { until curl -sf "http://localhost:$1/actuator/health/readiness" >/dev/null 2>&1; do sleep 0.2; done; }
 owners() { sql "SELECT count(DISTINCT owner) FROM token_entry WHERE processor_name = 'enterprise-directory' AND owner IS NOT NULL"; }
 
-A=$(node a 18101); ready 18101
-B=$(node b 18102); ready 18102
+A=$(node a 18101); await_ready 18101 "$A" "$DIR/a/service.log"
+B=$(node b 18102); await_ready 18102 "$B" "$DIR/b/service.log"
 started=$(date +%s)
 until [ "$(owners)" = "2" ]; do
   [ $(( $(date +%s) - started )) -lt 60 ] || { echo "FAILED: the segments were not split within 60 s"; exit 1; }
