@@ -442,16 +442,11 @@ public final class Benchmark {
 
     /** Stored events over the rebuild's whole duration (events the live processor had not applied are read twice). */
     private double rebuild(String ops, long stored) throws InterruptedException {
-        api.call(ops, "mutation { rebuildProjections { state } }", null);
-        JsonNode status;
-        do {
-            Thread.sleep(1_000);
-            status = api.call(ops, "query { replayStatus { state eventsDone eventsTotal eventsPerSecond secondsLeft"
-                    + " projectionsEqual startedAt finishedAt } }", null).get("replayStatus");
-            System.out.printf(Locale.ROOT, "\r  rebuild: %,d/%,d events, %,.0f events/s, %.0f s left      ",
-                    status.get("eventsDone").asLong(), status.get("eventsTotal").asLong(),
-                    status.get("eventsPerSecond").asDouble(), status.get("secondsLeft").asDouble());
-        } while ("RUNNING".equals(status.get("state").asText()));
+        JsonNode status = api.rebuildProjections(ops, "eventsDone eventsTotal eventsPerSecond secondsLeft"
+                + " projectionsEqual startedAt finishedAt", progress -> System.out.printf(Locale.ROOT,
+                "\r  rebuild: %,d/%,d events, %,.0f events/s, %.0f s left      ",
+                progress.get("eventsDone").asLong(), progress.get("eventsTotal").asLong(),
+                progress.get("eventsPerSecond").asDouble(), progress.get("secondsLeft").asDouble()));
         System.out.println();
         double seconds = Duration.between(Instant.parse(status.get("startedAt").asText()),
                 Instant.parse(status.get("finishedAt").asText())).toMillis() / 1000.0;

@@ -131,13 +131,8 @@ public final class Faults {
         System.out.printf("Verify: %d acknowledged changes, %d missing from the event store%n", lines.size(),
                 missing);
         String ops = api.login("operations", "ops-sandbox-1");
-        api.call(ops, "mutation { rebuildProjections { state } }", null);
-        JsonNode status;
-        do {
-            Thread.sleep(500);
-            status = api.call(ops, "query { replayStatus { state eventsDone projectionsEqual"
-                    + " checks { table onlyLive onlyRebuilt } } }", null).get("replayStatus");
-        } while ("RUNNING".equals(status.get("state").asText()));
+        JsonNode status = api.rebuildProjections(ops, "eventsDone projectionsEqual"
+                + " checks { table onlyLive onlyRebuilt }", progress -> { });
         System.out.printf("Rebuild %s over %d events; projections equal to a full rebuild: %s %s%n",
                 status.get("state").asText(), status.get("eventsDone").asLong(),
                 status.get("projectionsEqual").asBoolean(), status.get("checks"));

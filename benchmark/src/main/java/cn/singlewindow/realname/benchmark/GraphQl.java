@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** A small GraphQL client over the JDK's HTTP client: what a frontend does, nothing more. */
 final class GraphQl {
@@ -30,6 +31,22 @@ final class GraphQl {
             throw new IllegalStateException(answer.get("errors").toString());
         }
         return answer.get("data");
+    }
+
+    /**
+     * Starts a rebuild of the projections (as OPERATIONS) and polls {@code replayStatus} with the given fields
+     * (state always included) every second, telling {@code progress} each time; answers the final status.
+     */
+    JsonNode rebuildProjections(String token, String statusFields, Consumer<JsonNode> progress)
+            throws InterruptedException {
+        call(token, "mutation { rebuildProjections { state } }", null);
+        JsonNode status;
+        do {
+            Thread.sleep(1_000);
+            status = call(token, "query { replayStatus { state " + statusFields + " } }", null).get("replayStatus");
+            progress.accept(status);
+        } while ("RUNNING".equals(status.get("state").asText()));
+        return status;
     }
 
     JsonNode raw(String token, String document, Map<String, ?> variables) {
