@@ -7,15 +7,10 @@ import cn.singlewindow.realname.api.GraphQlApi.ImportedEnterprise;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Manual §2.4 over HTTP. */
 class AccountInformationTest extends RunningService {
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     private Map<String, Object> input(String accountId, String type, String number, String from, String to) {
         Map<String, Object> input = new HashMap<>();
@@ -50,8 +45,7 @@ class AccountInformationTest extends RunningService {
         ImportedEnterprise enterprise = api.importEnterprise(api.asOperations());
         HttpGraphQlTester admin = api.as(api.tokenOf(enterprise.adminUsername(), enterprise.adminPassword()));
         String accountId = admin.documentName("me").execute().path("me.id").entity(String.class).get();
-        long before = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
-                Long.class, accountId);
+        long before = eventsOf(accountId);
 
         admin.documentName("changeAccountInfo")
                 .variable("input", input(accountId, "RESIDENT_ID_CARD", "110105194912310021", "20150101", "00000000"))
@@ -66,8 +60,7 @@ class AccountInformationTest extends RunningService {
                 .variable("input", input(accountId, "RESIDENT_ID_CARD", "11010519491231002X", "20200101", "2030-01-01"))
                 .execute().errors().satisfy(code("VALIDATION_FAILED"));
 
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
-                Long.class, accountId)).isEqualTo(before);
+        assertThat(eventsOf(accountId)).isEqualTo(before);
     }
 
     @Test

@@ -82,9 +82,4 @@ class ConcurrentCommandsTest extends RunningService {
         System.out.printf("64 conflicting changes: %d succeeded, %d CONCURRENT_MODIFICATION, %d events%n",
                 successes, CLIENTS - successes, sequences.size());
     }
-
-    private long eventsOf(String aggregateId) {
-        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
-                Long.class, aggregateId);
-    }
 }

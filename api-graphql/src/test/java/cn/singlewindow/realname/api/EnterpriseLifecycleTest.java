@@ -257,11 +257,6 @@ class EnterpriseLifecycleTest extends RunningService {
         return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
     }
 
-    private int eventsOf(String aggregateId) {
-        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
-                Integer.class, aggregateId);
-    }
-
     static Consumer<List<ResponseError>> code(String expected) {
         return errors -> assertThat(errors).singleElement()
                 .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", expected));

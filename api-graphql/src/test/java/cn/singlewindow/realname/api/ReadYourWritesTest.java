@@ -8,16 +8,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A mutation waits for its own change in the read model, and never for a version the read model cannot reach. */
 class ReadYourWritesTest extends RunningService {
 
     @Autowired
     MeterRegistry meters;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void setting_what_an_account_already_holds_answers_at_once_even_after_a_login() {
@@ -43,10 +39,5 @@ class ReadYourWritesTest extends RunningService {
 
     private double timeouts() {
         return meters.get("realname.projection.lag.timeouts").counter().count();
-    }
-
-    private long eventsOf(String aggregateId) {
-        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
-                Long.class, aggregateId);
     }
 }

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The real application on its embedded PostgreSQL and a real HTTP port. Every subclass shares one running
@@ -32,8 +34,17 @@ public abstract class RunningService {
         registry.add("realname.data-dir", DATA_DIR::toString);
     }
 
+    @Autowired
+    private JdbcTemplate database;
+
     protected GraphQlApi api() {
         return new GraphQlApi(port);
+    }
+
+    /** How many events the aggregate's stream holds. */
+    protected long eventsOf(String aggregateId) {
+        return database.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, aggregateId);
     }
 
     private static Path newDataDir() {
