@@ -8,8 +8,8 @@ import org.springframework.data.domain.Persistable;
 
 /**
  * A read-model row whose id is assigned by the event, not generated. Knowing whether it is new lets Spring Data
- * insert it directly; otherwise {@code save} would first select it to decide between insert and update, one round
- * trip per new row, which dominated projection replays.
+ * insert it directly; otherwise {@code save} would first select it to decide between insert and update: one more
+ * round trip per new row, live and in every replay.
  */
 @MappedSuperclass
 public abstract class ProjectionRow<K> implements Persistable<K> {
