@@ -318,7 +318,17 @@ class CertificationProjection {
         change.accept(row);
         methods.save(row);
         updateEmitter.emit(FindCertificationOverview.class, q -> q.enterpriseId().equals(enterpriseId),
-                () -> overview(methods.findByKeyEnterpriseIdIn(List.of(enterpriseId.value()))));
+                () -> overviewOf(enterpriseId));
+    }
+
+    /**
+     * Each method's row by its key: found in the persistence context when already loaded, and unlike a query it
+     * does not flush every pending row first (a query here was half of the projection's time under load).
+     */
+    private CertificationOverview overviewOf(EnterpriseId enterpriseId) {
+        return overview(Arrays.stream(CertificationMethod.values())
+                .flatMap(method -> methods.findById(new MethodStatusRow.Key(enterpriseId.value(), method)).stream())
+                .toList());
     }
 
     static CertificationOverview overview(List<MethodStatusRow> rows) {
