@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Lets a mutation answer with the state its own command produced: subscribes to the read model and waits
@@ -67,6 +68,9 @@ public class ReadYourWrites {
                             .flatMap(Mono::justOrEmpty);
                 }))
                 .doFinally(signal -> subscription.close())
+                // The update arrives on a projection thread; the rest of the mutation (more queries, the answer)
+                // must not run there, or every other command's change waits behind it.
+                .publishOn(Schedulers.boundedElastic())
                 .toFuture();
     }
 }
