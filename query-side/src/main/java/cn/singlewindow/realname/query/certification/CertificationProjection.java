@@ -205,12 +205,12 @@ class CertificationProjection {
 
     @QueryHandler
     CertificationOverview handle(FindCertificationOverview query) {
-        return overview(methods.findByKeyEnterpriseIdIn(List.of(query.enterpriseId().value())));
+        return overview(methodRows(List.of(query.enterpriseId().value())));
     }
 
     @QueryHandler
     List<EnterpriseCertification> handle(FindCertificationOverviews query) {
-        Map<String, List<MethodStatusRow>> byEnterprise = methods.findByKeyEnterpriseIdIn(
+        Map<String, List<MethodStatusRow>> byEnterprise = methodRows(
                         query.enterpriseIds().stream().map(EnterpriseId::value).toList()).stream()
                 .collect(Collectors.groupingBy(row -> row.key.enterpriseId()));
         return query.enterpriseIds().stream()
@@ -348,6 +348,35 @@ class CertificationProjection {
                 row.status, row.startedAt, row.finishedAt, row.failureCode, hint, row.version);
     }
 
+    /**
+     * Plain SQL for reads: a derived JPA query here (query creation, a transaction, the persistence context) was
+     * 15% of the service's CPU per enterprise { certification } read.
+     */
+    private List<MethodStatusRow> methodRows(List<String> enterpriseIds) {
+        return jdbc.query("SELECT enterprise_id, method, status, security_level, verified_enterprise_info,"
+                        + " verified_owner_identity, passed_at, last_attempt_at, current_step"
+                        + " FROM method_status_view WHERE enterprise_id = ANY (?)", METHOD_ROW,
+                (Object) enterpriseIds.toArray(String[]::new));
+    }
+
+    private static final RowMapper<MethodStatusRow> METHOD_ROW = (rs, rowNumber) -> {
+        MethodStatusRow row = new MethodStatusRow();
+        row.key = new MethodStatusRow.Key(rs.getString(1), CertificationMethod.valueOf(rs.getString(2)));
+        row.status = MethodState.valueOf(rs.getString(3));
+        row.securityLevel = SecurityLevel.valueOf(rs.getString(4));
+        row.verifiedEnterpriseInfo = rs.getBoolean(5);
+        row.verifiedOwnerIdentity = rs.getBoolean(6);
+        row.passedAt = instant(rs.getTimestamp(7));
+        row.lastAttemptAt = instant(rs.getTimestamp(8));
+        String step = rs.getString(9);
+        row.currentStep = step == null ? null : CertificationStep.valueOf(step);
+        return row;
+    };
+
+    private static Instant instant(java.sql.Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
     private static final RowMapper<AttemptRow> ROW = (rs, rowNumber) -> {
         AttemptRow row = new AttemptRow();
         row.attemptId = rs.getString(1);
@@ -356,8 +385,7 @@ class CertificationProjection {
         row.step = CertificationStep.valueOf(rs.getString(4));
         row.status = AttemptStatus.valueOf(rs.getString(5));
         row.startedAt = rs.getTimestamp(6).toInstant();
-        java.sql.Timestamp finished = rs.getTimestamp(7);
-        row.finishedAt = finished == null ? null : finished.toInstant();
+        row.finishedAt = instant(rs.getTimestamp(7));
         row.failureCode = rs.getString(8);
         row.version = rs.getLong(9);
         return row;

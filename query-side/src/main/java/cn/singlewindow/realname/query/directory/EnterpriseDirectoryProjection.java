@@ -5,6 +5,7 @@ import cn.singlewindow.realname.messages.account.AccountInfoChanged;
 import cn.singlewindow.realname.messages.account.AccountOpened;
 import cn.singlewindow.realname.messages.account.AccountOwner;
 import cn.singlewindow.realname.messages.account.AccountRole;
+import cn.singlewindow.realname.messages.account.DocumentType;
 import cn.singlewindow.realname.messages.account.OperatorUpgradeApproved;
 import cn.singlewindow.realname.messages.account.OperatorUpgradeRejected;
 import cn.singlewindow.realname.messages.account.OperatorUpgradeRequested;
@@ -15,6 +16,7 @@ import cn.singlewindow.realname.messages.account.OwnerIdentityVerified;
 import cn.singlewindow.realname.messages.common.Masking;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseInfoChanged;
+import cn.singlewindow.realname.messages.enterprise.EnterpriseOrigin;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseView;
 import cn.singlewindow.realname.messages.enterprise.FindEnterprise;
 import cn.singlewindow.realname.messages.enterprise.FindEnterpriseByUscc;
@@ -35,6 +37,8 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import cn.singlewindow.realname.query.rebuild.ProjectionUpdates;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,13 +55,15 @@ public class EnterpriseDirectoryProjection {
     private final AccountRows accounts;
     private final ProjectionUpdates updateEmitter;
     private final PersonReferences persons;
+    private final JdbcTemplate jdbc;
 
     EnterpriseDirectoryProjection(EnterpriseRows enterprises, AccountRows accounts,
-                                  ProjectionUpdates updateEmitter, PersonReferences persons) {
+                                  ProjectionUpdates updateEmitter, PersonReferences persons, JdbcTemplate jdbc) {
         this.enterprises = enterprises;
         this.accounts = accounts;
         this.updateEmitter = updateEmitter;
         this.persons = persons;
+        this.jdbc = jdbc;
     }
 
     @EventHandler
@@ -165,9 +171,11 @@ public class EnterpriseDirectoryProjection {
         enterprises.deleteAllInBatch();
     }
 
+    /** Plain SQL, like every read of the hottest query: no transaction or persistence context per read. */
     @QueryHandler
     Optional<EnterpriseView> handle(FindEnterprise query) {
-        return enterprises.findById(query.enterpriseId().value()).map(EnterpriseDirectoryProjection::toView);
+        return jdbc.query(ENTERPRISE_COLUMNS + " WHERE enterprise_id = ?", ENTERPRISE, query.enterpriseId().value())
+                .stream().findFirst().map(EnterpriseDirectoryProjection::toView);
     }
 
     @QueryHandler
@@ -218,6 +226,24 @@ public class EnterpriseDirectoryProjection {
         // Delivered only once this unit of work commits, so no one sees a row that could still roll back.
         updateEmitter.emit(FindEnterprise.class, q -> q.enterpriseId().value().equals(row.enterpriseId), view);
     }
+
+    private static final String ENTERPRISE_COLUMNS = "SELECT enterprise_id, name, uscc, org_code, origin,"
+            + " legal_rep_name, legal_rep_document_type, legal_rep_document_number, version FROM enterprise_view";
+
+    private static final RowMapper<EnterpriseRow> ENTERPRISE = (rs, rowNumber) -> {
+        EnterpriseRow row = new EnterpriseRow();
+        row.enterpriseId = rs.getString(1);
+        row.name = rs.getString(2);
+        row.uscc = rs.getString(3);
+        row.orgCode = rs.getString(4);
+        row.origin = EnterpriseOrigin.valueOf(rs.getString(5));
+        row.legalRepName = rs.getString(6);
+        String documentType = rs.getString(7);
+        row.legalRepDocumentType = documentType == null ? null : DocumentType.valueOf(documentType);
+        row.legalRepDocumentNumber = rs.getString(8);
+        row.version = rs.getLong(9);
+        return row;
+    };
 
     private static Set<String> ids(Set<EnterpriseId> enterpriseIds) {
         return enterpriseIds.stream().map(EnterpriseId::value).collect(Collectors.toSet());
