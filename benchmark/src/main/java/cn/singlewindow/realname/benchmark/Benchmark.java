@@ -96,8 +96,14 @@ public final class Benchmark {
             long stored = fillEventStore(ops, target);
             double scan = rawScan();
             say("Raw scan of %,d stored events: %,.0f events/s", stored, scan);
+            // rebuilds=3: the same rebuild again in the same JVM, to tell JIT warm-up from the work itself.
+            int runs = Integer.parseInt(options.getOrDefault("rebuilds", "1"));
             double rebuild = rebuild(ops, stored);
-            row("W5 rebuild events/s (%,d events) vs raw scan".formatted(stored), rebuild,
+            for (int again = 1; again < runs; again++) {
+                rebuild = rebuild(ops, stored);
+            }
+            row("W5 rebuild events/s (%,d events%s) vs raw scan".formatted(stored,
+                            runs > 1 ? ", run %d of %d".formatted(runs, runs) : ""), rebuild,
                     "scan %.0f".formatted(scan), ">= 20,000 and >= 0.25", rebuild >= 20_000 && rebuild / scan >= 0.25
                             ? "met" : "MISSED (ratio %.2f)".formatted(rebuild / scan));
         }
