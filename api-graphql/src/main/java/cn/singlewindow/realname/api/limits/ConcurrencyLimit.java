@@ -25,7 +25,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Lets a bounded number of GraphQL requests run at once (by default twice the processors, at least 4); the others
- * wait their turn in arrival order, and past the queue time-out get 503 SERVICE_BUSY. Beyond that many, requests
+ * wait their turn in arrival order, and past the queue time-out get 503 SERVICE_BUSY, as do requests that find
+ * {@code max-waiting} already waiting (a waiting request holds a Tomcat thread; the rest are kept for the actuator's
+ * health checks and the other endpoints). Beyond {@code concurrent-requests} running, requests
  * only share the processors more thinly: on 2 cores, 32 at once completed no more certifications than 4 did, while
  * the projection threads, which every mutation's answer waits for, got a sliver of the CPU and fell 10 times further
  * behind (docs/performance.md, W4). A request holds its place until its answer is written.
@@ -40,14 +42,17 @@ class ConcurrencyLimit extends OncePerRequestFilter {
     private final Semaphore permits;
     private final int limit;
     private final Duration queueTimeout;
+    private final int maxWaiting;
     private final AtomicInteger waiting = new AtomicInteger();
     private final Counter refused;
 
     ConcurrencyLimit(@Value("${realname.http.concurrent-requests:0}") int configured,
-                     @Value("${realname.http.queue-timeout:30s}") Duration queueTimeout, MeterRegistry meters) {
+                     @Value("${realname.http.queue-timeout:30s}") Duration queueTimeout,
+                     @Value("${realname.http.max-waiting:100}") int maxWaiting, MeterRegistry meters) {
         this.limit = configured > 0 ? configured : Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
         this.permits = new Semaphore(limit, true);
         this.queueTimeout = queueTimeout;
+        this.maxWaiting = maxWaiting;
         Gauge.builder("realname.http.requests.running", () -> limit - permits.availablePermits())
                 .description("GraphQL requests running (at most realname.http.concurrent-requests)")
                 .register(meters);
@@ -55,7 +60,7 @@ class ConcurrencyLimit extends OncePerRequestFilter {
                 .description("GraphQL requests waiting for their turn to run")
                 .register(meters);
         this.refused = Counter.builder("realname.http.requests.busy")
-                .description("GraphQL requests refused with SERVICE_BUSY after waiting the queue time-out")
+                .description("GraphQL requests refused with SERVICE_BUSY: the queue was full or its time-out passed")
                 .register(meters);
     }
 
@@ -99,7 +104,10 @@ class ConcurrencyLimit extends OncePerRequestFilter {
             if (permits.tryAcquire(0, TimeUnit.NANOSECONDS)) {
                 return true;
             }
-            waiting.incrementAndGet();
+            if (waiting.incrementAndGet() > maxWaiting) {
+                waiting.decrementAndGet();
+                return false;
+            }
             try {
                 return permits.tryAcquire(queueTimeout.toNanos(), TimeUnit.NANOSECONDS);
             } finally {

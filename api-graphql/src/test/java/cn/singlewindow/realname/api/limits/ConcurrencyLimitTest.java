@@ -21,7 +21,7 @@ class ConcurrencyLimitTest {
 
     @Test
     void a_request_over_the_limit_is_refused_as_busy_until_a_running_one_has_written_its_answer() throws Exception {
-        ConcurrencyLimit limit = new ConcurrencyLimit(1, Duration.ZERO, meters);
+        ConcurrencyLimit limit = new ConcurrencyLimit(1, Duration.ZERO, 100, meters);
         MockHttpServletRequest first = graphQl();
         limit.doFilter(first, new MockHttpServletResponse(), answeringLater());
         assertThat(running()).isEqualTo(1);
@@ -45,7 +45,7 @@ class ConcurrencyLimitTest {
 
     @Test
     void a_waiting_request_runs_as_soon_as_a_place_is_free() throws Exception {
-        ConcurrencyLimit limit = new ConcurrencyLimit(1, Duration.ofSeconds(30), meters);
+        ConcurrencyLimit limit = new ConcurrencyLimit(1, Duration.ofSeconds(30), 100, meters);
         MockHttpServletRequest first = graphQl();
         limit.doFilter(first, new MockHttpServletResponse(), answeringLater());
 
@@ -68,8 +68,19 @@ class ConcurrencyLimitTest {
     }
 
     @Test
+    void a_request_that_finds_the_queue_full_is_refused_at_once() throws Exception {
+        ConcurrencyLimit limit = new ConcurrencyLimit(1, Duration.ofMinutes(10), 0, meters);
+        limit.doFilter(graphQl(), new MockHttpServletResponse(), answeringLater());
+        MockHttpServletResponse refused = new MockHttpServletResponse();
+        limit.doFilter(graphQl(), refused, answeringNow());
+        assertThat(refused.getStatus()).isEqualTo(503);
+        assertThat(ran).hasValue(1);
+        assertThat(gauge("realname.http.requests.waiting")).isZero();
+    }
+
+    @Test
     void other_endpoints_are_not_limited() throws Exception {
-        ConcurrencyLimit limit = new ConcurrencyLimit(1, Duration.ZERO, meters);
+        ConcurrencyLimit limit = new ConcurrencyLimit(1, Duration.ZERO, 100, meters);
         limit.doFilter(graphQl(), new MockHttpServletResponse(), answeringLater());
         MockHttpServletResponse health = new MockHttpServletResponse();
         limit.doFilter(new MockHttpServletRequest("GET", "/actuator/health/liveness"), health, answeringNow());
@@ -80,7 +91,7 @@ class ConcurrencyLimitTest {
     @Test
     void by_default_the_limit_is_twice_the_processors_and_at_least_four() {
         int processors = Runtime.getRuntime().availableProcessors();
-        assertThat(new ConcurrencyLimit(0, Duration.ZERO, meters).limit()).isEqualTo(Math.max(4, 2 * processors));
+        assertThat(new ConcurrencyLimit(0, Duration.ZERO, 100, meters).limit()).isEqualTo(Math.max(4, 2 * processors));
     }
 
     private static MockHttpServletRequest graphQl() {
