@@ -69,7 +69,7 @@ public class ReadYourWrites {
                 }))
                 .doFinally(signal -> subscription.close())
                 // The update arrives on a projection thread; the rest of the mutation (more queries, the answer)
-                // must not run there, or every other command's change waits behind it.
+                // runs elsewhere, so the projection goes on with other commands' changes meanwhile.
                 .publishOn(Schedulers.boundedElastic())
                 .toFuture();
     }

@@ -171,7 +171,7 @@ public class EnterpriseDirectoryProjection {
         enterprises.deleteAllInBatch();
     }
 
-    /** Plain SQL, like every read of the hottest query: no transaction or persistence context per read. */
+    /** Plain SQL: the most frequent read, where a repository call added a transaction and a persistence context. */
     @QueryHandler
     Optional<EnterpriseView> handle(FindEnterprise query) {
         return jdbc.query(ENTERPRISE_COLUMNS + " WHERE enterprise_id = ?", ENTERPRISE, query.enterpriseId().value())
