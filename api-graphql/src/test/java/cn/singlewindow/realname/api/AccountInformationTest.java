@@ -43,7 +43,7 @@ class AccountInformationTest extends RunningService {
     void invalid_owner_information_is_refused_with_the_rule_that_failed_and_changes_nothing() {
         GraphQlApi api = api();
         ImportedEnterprise enterprise = api.importEnterprise(api.asOperations());
-        HttpGraphQlTester admin = api.as(api.tokenOf(enterprise.adminUsername(), enterprise.adminPassword()));
+        HttpGraphQlTester admin = api.asAdministratorOf(enterprise);
         String accountId = admin.documentName("me").execute().path("me.id").entity(String.class).get();
         long before = eventsOf(accountId);
 
@@ -69,10 +69,10 @@ class AccountInformationTest extends RunningService {
         HttpGraphQlTester operations = api.asOperations();
         ImportedEnterprise own = api.importEnterprise(operations);
         ImportedEnterprise other = api.importEnterprise(operations);
-        String otherAccount = api.as(api.tokenOf(other.adminUsername(), other.adminPassword()))
+        String otherAccount = api.asAdministratorOf(other)
                 .documentName("me").execute().path("me.id").entity(String.class).get();
 
-        api.as(api.tokenOf(own.adminUsername(), own.adminPassword())).documentName("changeAccountInfo")
+        api.asAdministratorOf(own).documentName("changeAccountInfo")
                 .variable("input", input(otherAccount, "RESIDENT_ID_CARD", "11010519491231002X", "20150101",
                         "00000000"))
                 .execute().errors().satisfy(code("FORBIDDEN"));

@@ -22,7 +22,7 @@ class AttemptExpiryTest extends SeparateService {
     void an_idle_attempt_expires_by_its_durable_deadline() throws InterruptedException {
         GraphQlApi api = new GraphQlApi(port);
         ImportedEnterprise enterprise = api.importEnterprise(api.asOperations());
-        HttpGraphQlTester admin = api.as(api.tokenOf(enterprise.adminUsername(), enterprise.adminPassword()));
+        HttpGraphQlTester admin = api.asAdministratorOf(enterprise);
         String attemptId = admin.documentName("startLegalRepCertification")
                 .variable("input", Map.of("enterpriseId", enterprise.id())).execute()
                 .path("startLegalRepCertification.id").entity(String.class).get();

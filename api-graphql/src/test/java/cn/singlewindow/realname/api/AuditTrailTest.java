@@ -7,15 +7,10 @@ import cn.singlewindow.realname.api.GraphQlApi.ImportedEnterprise;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The audit trail read from the event store, and the SM3 hash chain that shows whether it was altered. */
 class AuditTrailTest extends RunningService {
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     private HttpGraphQlTester auditor(GraphQlApi api, HttpGraphQlTester operations) {
         String username = "auditor" + System.nanoTime() % 1_000_000;
@@ -28,7 +23,7 @@ class AuditTrailTest extends RunningService {
     private ImportedEnterprise withHistory(GraphQlApi api, HttpGraphQlTester operations) {
         ImportedEnterprise enterprise = api.importEnterprise(operations);
         api.registerNationally(enterprise.uscc(), "审计测试有限公司");
-        HttpGraphQlTester admin = api.as(api.tokenOf(enterprise.adminUsername(), enterprise.adminPassword()));
+        HttpGraphQlTester admin = api.asAdministratorOf(enterprise);
         admin.documentName("changeEnterpriseInfo")
                 .variable("input", Map.of("enterpriseId", enterprise.id(), "name", "审计测试有限公司",
                         "uscc", enterprise.uscc()))
@@ -117,7 +112,7 @@ class AuditTrailTest extends RunningService {
         java.time.Instant afterImport = java.time.Instant.now();
         Thread.sleep(20);
         api.registerNationally(enterprise.uscc(), "后来的名称有限公司");
-        HttpGraphQlTester admin = api.as(api.tokenOf(enterprise.adminUsername(), enterprise.adminPassword()));
+        HttpGraphQlTester admin = api.asAdministratorOf(enterprise);
         admin.documentName("changeEnterpriseInfo")
                 .variable("input", Map.of("enterpriseId", enterprise.id(), "name", "后来的名称有限公司",
                         "uscc", enterprise.uscc()))
@@ -148,7 +143,7 @@ class AuditTrailTest extends RunningService {
     void only_auditors_read_the_trail() {
         GraphQlApi api = api();
         ImportedEnterprise enterprise = api.importEnterprise(api.asOperations());
-        api.as(api.tokenOf(enterprise.adminUsername(), enterprise.adminPassword())).documentName("auditTrail")
+        api.asAdministratorOf(enterprise).documentName("auditTrail")
                 .variable("enterpriseId", enterprise.id()).execute().errors().satisfy(code("FORBIDDEN"));
         api.asOperations().documentName("verifyAuditChain").variable("enterpriseId", enterprise.id()).execute()
                 .errors().satisfy(code("FORBIDDEN"));

@@ -64,7 +64,7 @@ class AuthorizationMatrixTest extends RunningService {
         ImportedEnterprise own = api.importEnterprise(ops);
         ImportedEnterprise other = api.importEnterprise(ops);
         api.registerNationally(own.uscc(), "矩阵测试有限公司");
-        HttpGraphQlTester admin = api.as(api.tokenOf(own.adminUsername(), own.adminPassword()));
+        HttpGraphQlTester admin = api.asAdministratorOf(own);
         String adminAccountId = admin.documentName("me").execute().path("me.id").entity(String.class).get();
 
         String operatorName = api.registerPersonal("周九");
@@ -85,7 +85,7 @@ class AuthorizationMatrixTest extends RunningService {
 
         actors.put("anonymous", api.anonymous());
         actors.put("admin", admin);
-        actors.put("other", api.as(api.tokenOf(other.adminUsername(), other.adminPassword())));
+        actors.put("other", api.asAdministratorOf(other));
         actors.put("operator", api.as(api.tokenOf(operatorName, GraphQlApi.PERSONAL_PASSWORD)));
         actors.put("personal", api.as(api.tokenOf(api.registerPersonal("郑十一"), GraphQlApi.PERSONAL_PASSWORD)));
         actors.put("operations", ops);

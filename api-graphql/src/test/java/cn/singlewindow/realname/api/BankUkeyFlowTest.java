@@ -53,7 +53,7 @@ class BankUkeyFlowTest extends RunningService {
     private Started start(Bank bank) {
         GraphQlApi api = api();
         ImportedEnterprise enterprise = api.importEnterprise(api.asOperations());
-        HttpGraphQlTester admin = api.as(api.tokenOf(enterprise.adminUsername(), enterprise.adminPassword()));
+        HttpGraphQlTester admin = api.asAdministratorOf(enterprise);
         var redirect = admin.documentName("startBankUkeyCertification")
                 .variable("input", Map.of("enterpriseId", enterprise.id(), "bank", bank.name())).execute();
         String url = redirect.path("startBankUkeyCertification.redirectUrl").entity(String.class).get();

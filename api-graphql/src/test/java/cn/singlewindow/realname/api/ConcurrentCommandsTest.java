@@ -13,10 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * 64 clients change the same account of one enterprise at the same instant, each to its own value: every client
@@ -27,14 +25,11 @@ class ConcurrentCommandsTest extends RunningService {
 
     private static final int CLIENTS = 64;
 
-    @Autowired
-    JdbcTemplate jdbc;
-
     @Test
     void sixty_four_conflicting_changes_lose_nothing() throws Exception {
         GraphQlApi api = api();
         ImportedEnterprise enterprise = api.importEnterprise(api.asOperations());
-        HttpGraphQlTester admin = api.as(api.tokenOf(enterprise.adminUsername(), enterprise.adminPassword()));
+        HttpGraphQlTester admin = api.asAdministratorOf(enterprise);
         String accountId = admin.document("query { me { id } }").execute().path("me.id").entity(String.class).get();
         long eventsBefore = eventsOf(accountId);
 

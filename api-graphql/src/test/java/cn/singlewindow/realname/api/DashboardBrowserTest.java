@@ -77,7 +77,7 @@ class DashboardBrowserTest extends SeparateService {
         ImportedEnterprise second = api.importEnterprise(operations);
         String attemptId = startLegalRep(api, first);
         startLegalRep(api, second);
-        HttpGraphQlTester admin = api.as(api.tokenOf(first.adminUsername(), first.adminPassword()));
+        HttpGraphQlTester admin = api.asAdministratorOf(first);
         for (int i = 0; i < 2; i++) {
             admin.documentName("verifyEnterpriseInfo")
                     .variable("input", Map.of("attemptId", attemptId, "enterpriseName", "别的公司",
@@ -117,7 +117,7 @@ class DashboardBrowserTest extends SeparateService {
     }
 
     private String startLegalRep(GraphQlApi api, ImportedEnterprise enterprise) {
-        return api.as(api.tokenOf(enterprise.adminUsername(), enterprise.adminPassword()))
+        return api.asAdministratorOf(enterprise)
                 .documentName("startLegalRepCertification").variable("input", Map.of("enterpriseId", enterprise.id()))
                 .execute().path("startLegalRepCertification.id").entity(String.class).get();
     }

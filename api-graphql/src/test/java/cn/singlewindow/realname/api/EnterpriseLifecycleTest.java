@@ -9,23 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The thin path of issue 2 over HTTP: import, log in, change, read back; and the refusals around it. */
 class EnterpriseLifecycleTest extends RunningService {
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void an_imported_enterprises_administrator_changes_its_name_and_reads_it_back() {
         GraphQlApi api = api();
         ImportedEnterprise enterprise = api.importEnterprise(api.asOperations());
-        HttpGraphQlTester admin = api.as(api.tokenOf(enterprise.adminUsername(), enterprise.adminPassword()));
+        HttpGraphQlTester admin = api.asAdministratorOf(enterprise);
         api.registerNationally(enterprise.uscc(), "新名称贸易有限公司");
 
         admin.documentName("changeEnterpriseInfo")
@@ -57,7 +52,7 @@ class EnterpriseLifecycleTest extends RunningService {
     void a_name_the_national_registry_does_not_hold_is_refused_with_the_manuals_advice() {
         GraphQlApi api = api();
         ImportedEnterprise enterprise = api.importEnterprise(api.asOperations());
-        api.as(api.tokenOf(enterprise.adminUsername(), enterprise.adminPassword()))
+        api.asAdministratorOf(enterprise)
                 .documentName("changeEnterpriseInfo")
                 .variable("input", Map.of("enterpriseId", enterprise.id(), "name", "未登记的名称有限公司",
                         "uscc", enterprise.uscc()))
@@ -85,7 +80,7 @@ class EnterpriseLifecycleTest extends RunningService {
         HttpGraphQlTester operations = api.asOperations();
         ImportedEnterprise own = api.importEnterprise(operations);
         ImportedEnterprise other = api.importEnterprise(operations);
-        HttpGraphQlTester admin = api.as(api.tokenOf(own.adminUsername(), own.adminPassword()));
+        HttpGraphQlTester admin = api.asAdministratorOf(own);
 
         admin.documentName("enterprise").variable("id", other.id()).execute()
                 .errors().satisfy(code("FORBIDDEN"));
@@ -210,7 +205,7 @@ class EnterpriseLifecycleTest extends RunningService {
                 .variable("input", GraphQlApi.importInput(SampleCodes.randomUscc(), "sneaky01"))
                 .execute()
                 .errors().satisfy(code("FORBIDDEN"));
-        api.as(api.tokenOf(enterprise.adminUsername(), enterprise.adminPassword()))
+        api.asAdministratorOf(enterprise)
                 .documentName("createStaffAccount")
                 .variable("input", Map.of("username", "sneaky02", "password", "Sneaky-pass1", "role", "OPERATIONS"))
                 .execute()

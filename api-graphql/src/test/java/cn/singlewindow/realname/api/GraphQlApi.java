@@ -76,6 +76,10 @@ public final class GraphQlApi {
         return as(tokenOf(OPERATIONS_USER, OPERATIONS_PASSWORD));
     }
 
+    public HttpGraphQlTester asAdministratorOf(ImportedEnterprise enterprise) {
+        return as(tokenOf(enterprise.adminUsername(), enterprise.adminPassword()));
+    }
+
     /** A legacy enterprise with a fresh USCC and administrator; answers its id, USCC and the admin's name. */
     public ImportedEnterprise importEnterprise(HttpGraphQlTester operations) {
         String uscc = SampleCodes.randomUscc();

@@ -65,7 +65,7 @@ class IcCardFlowTest extends RunningService {
     void the_owners_own_card_certifies_the_enterprise_at_level_high_and_logs_the_owner_in() throws Exception {
         GraphQlApi api = api();
         ImportedEnterprise enterprise = api.importEnterprise(api.asOperations());
-        HttpGraphQlTester admin = api.as(api.tokenOf(enterprise.adminUsername(), enterprise.adminPassword()));
+        HttpGraphQlTester admin = api.asAdministratorOf(enterprise);
         Card card = issueCard(api, enterprise.uscc(), ADMIN_ID, null, null, false);
 
         certify(admin, enterprise.id(), card)
@@ -117,7 +117,7 @@ class IcCardFlowTest extends RunningService {
     void cards_of_another_enterprise_revoked_or_expired_are_recorded_failures_with_their_reason() throws Exception {
         GraphQlApi api = api();
         ImportedEnterprise enterprise = api.importEnterprise(api.asOperations());
-        HttpGraphQlTester admin = api.as(api.tokenOf(enterprise.adminUsername(), enterprise.adminPassword()));
+        HttpGraphQlTester admin = api.asAdministratorOf(enterprise);
 
         certify(admin, enterprise.id(), issueCard(api, SampleCodes.randomUscc(), ADMIN_ID, null, null, false))
                 .path("certifyByIcCard.status").entity(String.class).isEqualTo("FAILED")

@@ -9,15 +9,10 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A mutation repeated with the same Idempotency-Key has one effect, however and whenever it is repeated. */
 class IdempotencyTest extends RunningService {
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     private String createStaff(HttpGraphQlTester operations, String key, String username) {
         return operations.mutate().header("Idempotency-Key", key).build()

@@ -194,7 +194,7 @@ class LegalRepCertificationFlowTest extends RunningService {
                         "idValidFrom", "20200101", "idValidTo", "20400101"))
                 .execute().errors().satisfy(code("STEP_OUT_OF_ORDER"));
         ImportedEnterprise other = api.importEnterprise(api.asOperations());
-        api.as(api.tokenOf(other.adminUsername(), other.adminPassword())).documentName("verifyEnterpriseInfo")
+        api.asAdministratorOf(other).documentName("verifyEnterpriseInfo")
                 .variable("input", Map.of("attemptId", attemptId, "enterpriseName", "测试贸易有限公司",
                         "uscc", c.enterprise().uscc(), "legalRepName", LEGAL_REP,
                         "legalRepDocumentType", "RESIDENT_ID_CARD", "legalRepDocumentNumber", LEGAL_REP_ID))

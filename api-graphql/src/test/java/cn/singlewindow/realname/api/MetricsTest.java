@@ -16,7 +16,7 @@ class MetricsTest extends RunningService {
     void prometheus_sees_commands_processors_and_certification_outcomes() {
         GraphQlApi api = api();
         ImportedEnterprise enterprise = api.importEnterprise(api.asOperations());
-        HttpGraphQlTester admin = api.as(api.tokenOf(enterprise.adminUsername(), enterprise.adminPassword()));
+        HttpGraphQlTester admin = api.asAdministratorOf(enterprise);
         String attemptId = admin.documentName("startLegalRepCertification")
                 .variable("input", Map.of("enterpriseId", enterprise.id())).execute()
                 .path("startLegalRepCertification.id").entity(String.class).get();

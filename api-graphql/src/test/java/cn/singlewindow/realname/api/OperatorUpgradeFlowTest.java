@@ -36,7 +36,7 @@ class OperatorUpgradeFlowTest extends RunningService {
     void an_approved_personal_account_becomes_an_operator_of_the_enterprise() {
         GraphQlApi api = api();
         ImportedEnterprise enterprise = api.importEnterprise(api.asOperations());
-        HttpGraphQlTester admin = api.as(api.tokenOf(enterprise.adminUsername(), enterprise.adminPassword()));
+        HttpGraphQlTester admin = api.asAdministratorOf(enterprise);
         String operator = joinAsOperator(api, enterprise, admin);
 
         admin.documentName("operatorUpgradeRequests").variable("enterpriseId", enterprise.id()).execute()
@@ -53,7 +53,7 @@ class OperatorUpgradeFlowTest extends RunningService {
     void a_rejection_carries_its_reason_and_the_applicant_stays_personal() {
         GraphQlApi api = api();
         ImportedEnterprise enterprise = api.importEnterprise(api.asOperations());
-        HttpGraphQlTester admin = api.as(api.tokenOf(enterprise.adminUsername(), enterprise.adminPassword()));
+        HttpGraphQlTester admin = api.asAdministratorOf(enterprise);
         String username = api.registerPersonal("钱七");
         HttpGraphQlTester applicant = api.as(api.tokenOf(username, GraphQlApi.PERSONAL_PASSWORD));
         String requestId = applicant.documentName("requestOperatorUpgrade")
@@ -77,7 +77,7 @@ class OperatorUpgradeFlowTest extends RunningService {
         HttpGraphQlTester operations = api.asOperations();
         ImportedEnterprise enterprise = api.importEnterprise(operations);
         ImportedEnterprise other = api.importEnterprise(operations);
-        HttpGraphQlTester otherAdmin = api.as(api.tokenOf(other.adminUsername(), other.adminPassword()));
+        HttpGraphQlTester otherAdmin = api.asAdministratorOf(other);
         String username = api.registerPersonal("孙八");
         String requestId = api.as(api.tokenOf(username, GraphQlApi.PERSONAL_PASSWORD))
                 .documentName("requestOperatorUpgrade").variable("input", Map.of("uscc", enterprise.uscc()))
@@ -94,7 +94,7 @@ class OperatorUpgradeFlowTest extends RunningService {
     void two_accounts_of_one_enterprise_racing_for_one_document_number_cannot_both_win() throws Exception {
         GraphQlApi api = api();
         ImportedEnterprise enterprise = api.importEnterprise(api.asOperations());
-        HttpGraphQlTester admin = api.as(api.tokenOf(enterprise.adminUsername(), enterprise.adminPassword()));
+        HttpGraphQlTester admin = api.asAdministratorOf(enterprise);
         List<HttpGraphQlTester> racers = new ArrayList<>();
         List<String> accountIds = new ArrayList<>();
         for (int i = 0; i < 2; i++) {

@@ -21,13 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Names and document numbers are sealed per person in the event store, and an erasure makes them unreadable. */
 class PersonalDataErasureTest extends RunningService {
 
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     @Qualifier("eventSerializer")
     Serializer eventSerializer;

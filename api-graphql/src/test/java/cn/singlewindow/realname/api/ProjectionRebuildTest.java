@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Rebuilding every projection from a few thousand events: the check, the repair, and reads meanwhile. */
 class ProjectionRebuildTest extends RunningService {
@@ -33,8 +32,6 @@ class ProjectionRebuildTest extends RunningService {
     private static final int ENTERPRISES = 12;
     private static final int ROUNDS = 40;
 
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     CommandGateway commands;
 

@@ -20,7 +20,7 @@ class ReadYourWritesTest extends RunningService {
         GraphQlApi api = api();
         ImportedEnterprise enterprise = api.importEnterprise(api.asOperations());
         // The login is an event of the account (its version moves on) that the account's read model does not show.
-        HttpGraphQlTester admin = api.as(api.tokenOf(enterprise.adminUsername(), enterprise.adminPassword()));
+        HttpGraphQlTester admin = api.asAdministratorOf(enterprise);
         String accountId = admin.document("query { me { id } }").execute().path("me.id").entity(String.class).get();
         long events = eventsOf(accountId);
         double timeoutsBefore = timeouts();

@@ -8,9 +8,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The real application on its embedded PostgreSQL and a real HTTP port. Every subclass shares one running
@@ -35,7 +35,7 @@ public abstract class RunningService {
     }
 
     @Autowired
-    private JdbcTemplate database;
+    protected JdbcTemplate jdbc;
 
     protected GraphQlApi api() {
         return new GraphQlApi(port);
@@ -43,7 +43,7 @@ public abstract class RunningService {
 
     /** How many events the aggregate's stream holds. */
     protected long eventsOf(String aggregateId) {
-        return database.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
                 Long.class, aggregateId);
     }
 

@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The SMS code rules and the daily allowance of checks, on the real database. */
 class SmsCodesTest extends RunningService {
@@ -23,8 +22,6 @@ class SmsCodesTest extends RunningService {
     SmsCodes codes;
     @Autowired
     IdentityCheckQuota quota;
-    @Autowired
-    JdbcTemplate jdbc;
 
     private final String attempt = UUID.randomUUID().toString();
     private final Instant now = Instant.parse("2026-11-28T08:00:00Z");

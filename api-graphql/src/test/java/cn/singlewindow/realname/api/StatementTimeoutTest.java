@@ -3,14 +3,9 @@ package cn.singlewindow.realname.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** With Axon's handler time-outs off, PostgreSQL ends any statement that runs past a minute (docs/operations.md). */
 class StatementTimeoutTest extends RunningService {
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void the_pooled_connections_end_statements_after_a_minute() {

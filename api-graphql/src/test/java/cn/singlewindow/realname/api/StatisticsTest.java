@@ -47,7 +47,7 @@ class StatisticsTest extends RunningService {
         Figures before = figures(analyst, today);
 
         ImportedEnterprise enterprise = api.importEnterprise(operations);
-        HttpGraphQlTester admin = api.as(api.tokenOf(enterprise.adminUsername(), enterprise.adminPassword()));
+        HttpGraphQlTester admin = api.asAdministratorOf(enterprise);
         String attemptId = admin.documentName("startLegalRepCertification")
                 .variable("input", Map.of("enterpriseId", enterprise.id())).execute()
                 .path("startLegalRepCertification.id").entity(String.class).get();
