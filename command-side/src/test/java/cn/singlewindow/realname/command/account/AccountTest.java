@@ -5,16 +5,16 @@ import static org.hamcrest.Matchers.startsWith;
 
 import cn.singlewindow.realname.messages.account.AccountId;
 import cn.singlewindow.realname.messages.account.AccountInfoChanged;
+import cn.singlewindow.realname.messages.account.AccountLoggedIn;
 import cn.singlewindow.realname.messages.account.AccountOpened;
 import cn.singlewindow.realname.messages.account.AccountOwner;
 import cn.singlewindow.realname.messages.account.AccountRole;
-import cn.singlewindow.realname.messages.account.AccountLoggedIn;
 import cn.singlewindow.realname.messages.account.ChangeAccountInfo;
 import cn.singlewindow.realname.messages.account.DocumentType;
 import cn.singlewindow.realname.messages.account.OwnerIdentityVerified;
 import cn.singlewindow.realname.messages.certification.CertificationMethod;
-import cn.singlewindow.realname.messages.common.Versions;
 import cn.singlewindow.realname.messages.common.RejectedException;
+import cn.singlewindow.realname.messages.common.Versions;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
 import java.util.HashMap;
 import java.util.Map;
