@@ -148,6 +148,11 @@ public class ProjectionRebuild {
         for (int i = 0; i < segments.length; i++) {
             live[i] = tokens.fetchToken(PROCESSOR, segments[i]);
         }
+        // The tables grow from empty inside this one transaction, where no ANALYZE sees them: a lookup planned
+        // while a table was nearly empty stays a sequential scan as it grows, each one slower than the last (a
+        // rebuild fell from 7,300 to 1,600 events/s). Every statement here is a lookup by key or reads a whole
+        // table, so indexes are always right; planning each execution instead cost a fifth of the rate.
+        jdbc.execute("SET LOCAL enable_seqscan = off");
         progress.total = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
         for (String table : ProjectionUpdates.TABLES) {
             jdbc.execute("CREATE TEMP TABLE live_" + table + " ON COMMIT DROP AS SELECT * FROM " + table);
