@@ -6,26 +6,17 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
-import org.axonframework.serialization.Serializer;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -97,35 +88,6 @@ class AxonPersistence {
     Cache aggregateCache(@Value("${realname.axon.aggregate-cache-size:10000}") long maximumSize,
                          @Value("${realname.axon.aggregate-cache-idle:10m}") Duration idleExpiry) {
         return new AggregateCache(maximumSize, idleExpiry);
-    }
-
-    /** Axon's JDBC storage engine, as its auto-configuration builds it; declared here because the store below is. */
-    @Bean
-    EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver resolver,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          org.axonframework.config.Configuration axon,
-                                          ConnectionProvider connections, TransactionManager transactions,
-                                          EventSchema schema) {
-        return JdbcEventStorageEngine.builder()
-                .snapshotSerializer(defaultSerializer)
-                .upcasterChain(axon.upcasterChain())
-                .persistenceExceptionResolver(resolver)
-                .eventSerializer(eventSerializer)
-                .snapshotFilter(axon.snapshotFilter())
-                .connectionProvider(connections)
-                .transactionManager(transactions)
-                .schema(schema)
-                .build();
-    }
-
-    /** Replaces Axon's embedded event store, whose shared cache could hold a whole backlog (DirectReadEventStore). */
-    @Qualifier("eventStore")
-    @Bean(name = "eventBus")
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration axon) {
-        return new DirectReadEventStore(EmbeddedEventStore.builder()
-                .storageEngine(storageEngine)
-                .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
-                .spanFactory(axon.getComponent(EventBusSpanFactory.class)));
     }
 
     /** Replaces Axon's default gateway (no retries) to run a command again after a stale cached aggregate. */
