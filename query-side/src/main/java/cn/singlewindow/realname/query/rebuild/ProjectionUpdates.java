@@ -3,6 +3,8 @@ package cn.singlewindow.realname.query.rebuild;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.stereotype.Component;
 
@@ -32,10 +34,25 @@ public class ProjectionUpdates {
         }
     }
 
-    /** For an update that costs a query to make: made only when someone may be told. */
+    /**
+     * For an update that costs a query to make: made after the commit, from what was committed, and only when a
+     * subscription is then open for it (building every overview for no one was 44% of a catching-up processor).
+     * Checked after the commit, not before, so a subscriber arriving meanwhile gets this change in its first answer.
+     */
     public <Q> void emit(Class<Q> queryType, Predicate<? super Q> filter, Supplier<?> update) {
-        if (!REBUILDING.get()) {
-            emitter.emit(queryType, filter, update.get());
+        if (REBUILDING.get()) {
+            return;
+        }
+        Runnable emitIfWanted = () -> {
+            if (emitter.activeSubscriptions().stream().map(Message::getPayload)
+                    .anyMatch(query -> queryType.isInstance(query) && filter.test(queryType.cast(query)))) {
+                emitter.emit(queryType, filter, update.get());
+            }
+        };
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(unitOfWork -> emitIfWanted.run());
+        } else {
+            emitIfWanted.run();
         }
     }
 
