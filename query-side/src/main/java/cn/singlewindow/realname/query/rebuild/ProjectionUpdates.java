@@ -37,7 +37,8 @@ public class ProjectionUpdates {
     /**
      * For an update that costs a query to make: made after the commit, from what was committed, and only when a
      * subscription is then open for it (building every overview for no one was 44% of a catching-up processor).
-     * Checked after the commit, not before, so a subscriber arriving meanwhile gets this change in its first answer.
+     * Checked after the commit: a subscriber that came before then is sent this change, a later one reads it in its
+     * first answer.
      */
     public <Q> void emit(Class<Q> queryType, Predicate<? super Q> filter, Supplier<?> update) {
         if (REBUILDING.get()) {
