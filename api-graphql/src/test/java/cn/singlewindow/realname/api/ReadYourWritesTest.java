@@ -3,8 +3,14 @@ package cn.singlewindow.realname.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.singlewindow.realname.api.GraphQlApi.ImportedEnterprise;
+import cn.singlewindow.realname.api.common.ReadYourWrites;
+import cn.singlewindow.realname.messages.account.AccountId;
+import cn.singlewindow.realname.messages.account.AccountView;
+import cn.singlewindow.realname.messages.account.FindAccount;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -14,6 +20,9 @@ class ReadYourWritesTest extends RunningService {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    ReadYourWrites readYourWrites;
 
     @Test
     void setting_what_an_account_already_holds_answers_at_once_even_after_a_login() {
@@ -35,6 +44,26 @@ class ReadYourWritesTest extends RunningService {
         assertThat(eventsOf(accountId)).as("nothing changed, nothing recorded").isEqualTo(events);
         assertThat(timeouts()).as("answered without waiting out the read-your-writes time-out")
                 .isEqualTo(timeoutsBefore);
+    }
+
+    @Test
+    void a_change_applied_by_another_node_is_found_before_the_time_out() throws Exception {
+        GraphQlApi api = api();
+        ImportedEnterprise enterprise = api.importEnterprise(api.asOperations());
+        String accountId = api.asAdministratorOf(enterprise).document("query { me { id } }").execute()
+                .path("me.id").entity(String.class).get();
+        long version = jdbc.queryForObject("SELECT version FROM account_view WHERE account_id = ?", Long.class,
+                accountId);
+        double timeoutsBefore = timeouts();
+
+        CompletableFuture<AccountView> answer = readYourWrites.await(new FindAccount(new AccountId(accountId)),
+                AccountView.class, AccountView::version, version + 1);
+        Thread.sleep(300);
+        // What another node's processor does: the row moves on, and no update is emitted on this node.
+        jdbc.update("UPDATE account_view SET version = version + 1 WHERE account_id = ?", accountId);
+
+        assertThat(answer.get(4, TimeUnit.SECONDS).version()).isEqualTo(version + 1);
+        assertThat(timeouts()).isEqualTo(timeoutsBefore);
     }
 
     private double timeouts() {

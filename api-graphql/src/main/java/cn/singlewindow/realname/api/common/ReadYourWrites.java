@@ -29,6 +29,8 @@ public class ReadYourWrites {
 
     private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
 
+    private static final Duration REREAD_EVERY = Duration.ofMillis(250);
+
     private final QueryGateway queries;
     private final Duration timeout;
     private final Timer lag;
@@ -55,8 +57,13 @@ public class ReadYourWrites {
         long committedAt = System.nanoTime();
         SubscriptionQueryResult<Optional<V>, V> subscription = queries.subscriptionQuery(query,
                 ResponseTypes.optionalInstanceOf(viewType), ResponseTypes.instanceOf(viewType));
-        Flux<V> states = Flux.concat(subscription.initialResult().flatMap(Mono::justOrEmpty),
-                subscription.updates());
+        // Updates come from this node's processor only: a change applied by another node's (which holds the row's
+        // segment) is found by reading the read model again meanwhile.
+        Flux<V> rereads = Flux.interval(REREAD_EVERY, Schedulers.boundedElastic())
+                .concatMap(tick -> Mono.fromFuture(queries.query(query, ResponseTypes.optionalInstanceOf(viewType)))
+                        .flatMap(Mono::justOrEmpty));
+        Flux<V> states = Flux.merge(Flux.concat(subscription.initialResult().flatMap(Mono::justOrEmpty),
+                subscription.updates()), rereads);
         return states.filter(view -> versionOf.applyAsLong(view) >= minimumVersion)
                 .next()
                 .doOnNext(view -> lag.record(System.nanoTime() - committedAt, TimeUnit.NANOSECONDS))
