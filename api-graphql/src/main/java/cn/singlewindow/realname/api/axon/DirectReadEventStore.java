@@ -20,14 +20,15 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
  * <p>Why not Axon's shared cache of recent events: its reader fetches from where the cache ends to the store's head
  * in one read and keeps the first event of that read reachable until the read ends, so a node catching up on a
  * backlog held all of it in memory (400,000 events ran a 512 MB heap out of memory; AxonFramework#2954 reports the
- * same). Here a stream holds at most one batch of the storage engine. The cost: one query per stream per wake-up
- * instead of one per node, two streams here.
+ * same). Here a stream holds at most one batch of the storage engine. The cost: each stream (two per node here)
+ * queries the store itself, and at the head on every look for more, where the shared cache answered from memory.
  */
 public class DirectReadEventStore extends EmbeddedEventStore {
 
     private final ReentrantLock commitLock = new ReentrantLock();
     private final Condition committed = commitLock.newCondition();
-    private long commits;
+    /** Written under the lock, so a waiter sees each signal; read without it. */
+    private volatile long commits;
 
     public DirectReadEventStore(Builder builder) {
         super(builder.optimizeEventConsumption(false));
@@ -44,15 +45,6 @@ public class DirectReadEventStore extends EmbeddedEventStore {
         try {
             commits++;
             committed.signalAll();
-        } finally {
-            commitLock.unlock();
-        }
-    }
-
-    private long commitsSoFar() {
-        commitLock.lock();
-        try {
-            return commits;
         } finally {
             commitLock.unlock();
         }
@@ -94,7 +86,7 @@ public class DirectReadEventStore extends EmbeddedEventStore {
             long deadline = System.nanoTime() + unit.toNanos(timeout);
             while (true) {
                 // Taken before looking, so a commit between the look and the wait is not missed.
-                long seen = commitsSoFar();
+                long seen = commits;
                 if (peek().isPresent()) {
                     return true;
                 }
