@@ -21,7 +21,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
  * in one read and keeps the first event of that read reachable until the read ends, so a node catching up on a
  * backlog held all of it in memory (400,000 events ran a 512 MB heap out of memory; AxonFramework#2954 reports the
  * same). Here a stream holds at most one batch of the storage engine. The cost: each stream (two per node here)
- * queries the store itself, and at the head on every look for more, where the shared cache answered from memory.
+ * queries the store itself; at the head, once per local commit and once per wait that runs out.
  */
 public class DirectReadEventStore extends EmbeddedEventStore {
 
@@ -68,6 +68,10 @@ public class DirectReadEventStore extends EmbeddedEventStore {
         private Stream<? extends TrackedEventMessage<?>> reading;
         private Iterator<? extends TrackedEventMessage<?>> events;
         private TrackedEventMessage<?> peeked;
+        /** The commit count when this stream last found the head: until the next commit, looking again is futile. */
+        private long headAtCommit = -1;
+        /** Set when a wait ran out: other nodes' events are found only by looking, once per wait. */
+        private boolean pollDue;
 
         private DirectStream(TrackingToken startAfter) {
             this.lastToken = startAfter;
@@ -75,8 +79,13 @@ public class DirectReadEventStore extends EmbeddedEventStore {
 
         @Override
         public Optional<TrackedEventMessage<?>> peek() {
-            if (peeked == null) {
+            if (peeked == null && (events != null || commits != headAtCommit || pollDue)) {
+                long seen = commits;
+                pollDue = false;
                 peeked = read();
+                if (peeked == null) {
+                    headAtCommit = seen;
+                }
             }
             return Optional.ofNullable(peeked);
         }
@@ -95,6 +104,7 @@ public class DirectReadEventStore extends EmbeddedEventStore {
                     return false;
                 }
                 awaitCommitAfter(seen, left);
+                pollDue = commits == seen;
             }
         }
 

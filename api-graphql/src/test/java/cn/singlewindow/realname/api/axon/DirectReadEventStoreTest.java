@@ -24,9 +24,11 @@ import org.junit.jupiter.api.Test;
 class DirectReadEventStoreTest {
 
     private final AtomicLong eventsRead = new AtomicLong();
+    private final AtomicLong reads = new AtomicLong();
     private final InMemoryEventStorageEngine storage = new InMemoryEventStorageEngine() {
         @Override
         public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken after, boolean mayBlock) {
+            reads.incrementAndGet();
             return super.readEvents(after, mayBlock).peek(event -> eventsRead.incrementAndGet());
         }
     };
@@ -93,6 +95,25 @@ class DirectReadEventStoreTest {
         }
         // Peeking one ahead at most: the rest of the backlog stays in the storage.
         assertThat(eventsRead).hasValueLessThanOrEqualTo(11);
+    }
+
+    @Test
+    void at_the_head_a_stream_looks_again_only_after_a_commit_or_a_wait_that_ran_out() throws Exception {
+        try (TrackingEventStream stream = store.openStream(null)) {
+            assertThat(stream.hasNextAvailable()).isFalse();
+            long readsAtHead = reads.get();
+            for (int i = 0; i < 5; i++) {
+                assertThat(stream.peek()).isEmpty();
+                assertThat(stream.hasNextAvailable()).isFalse();
+            }
+            assertThat(reads).as("no commit since: nothing to look for").hasValue(readsAtHead);
+
+            store.publish(event("new"));
+            assertThat(stream.peek()).isPresent();
+            stream.nextAvailable();
+            assertThat(stream.hasNextAvailable(20, TimeUnit.MILLISECONDS)).isFalse();
+            assertThat(reads).as("once after the commit, once when the wait ran out").hasValue(readsAtHead + 2);
+        }
     }
 
     private static EventMessage<String> event(String payload) {
