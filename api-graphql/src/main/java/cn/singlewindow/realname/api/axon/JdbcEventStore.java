@@ -24,14 +24,14 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
 class JdbcEventStore {
 
-    /** As Axon's JDBC auto-configuration builds it. */
+    /** As Axon's JDBC auto-configuration builds it, with timestamps parsed once. */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver resolver,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration axon,
                                           ConnectionProvider connections, TransactionManager transactions,
                                           EventSchema schema) {
-        return JdbcEventStorageEngine.builder()
+        return new ParsedTimestampStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(axon.upcasterChain())
                 .persistenceExceptionResolver(resolver)
@@ -39,8 +39,7 @@ class JdbcEventStore {
                 .snapshotFilter(axon.snapshotFilter())
                 .connectionProvider(connections)
                 .transactionManager(transactions)
-                .schema(schema)
-                .build();
+                .schema(schema));
     }
 
     /** Named and qualified as Axon's own, which it replaces. */

@@ -1,0 +1,138 @@
+package cn.singlewindow.realname.api.axon;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+
+/**
+ * Axon's JDBC storage engine, except that each event's timestamp is parsed once, by a parser for the one format
+ * Axon writes. Axon's entries keep the text and parse it with a general ISO formatter on every call: once to
+ * compute the tracking token, again for each handler that asks, 13% of a projection rebuild's thread.
+ */
+class ParsedTimestampStorageEngine extends JdbcEventStorageEngine {
+
+    /** Axon's defaults, given to the builder too: its own copies are private. */
+    static final int GAP_TIMEOUT_MILLIS = 60_000;
+    static final int MAX_GAP_OFFSET = 10_000;
+    static final long LOWEST_GLOBAL_SEQUENCE = 1;
+
+    ParsedTimestampStorageEngine(Builder builder) {
+        super(builder.gapTimeout(GAP_TIMEOUT_MILLIS).maxGapOffset(MAX_GAP_OFFSET)
+                .lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE));
+    }
+
+    /** As Axon's, with the event's timestamp parsed once. */
+    @Override
+    protected TrackedEventData<?> getTrackedEventData(ResultSet resultSet, GapAwareTrackingToken previousToken)
+            throws SQLException {
+        EventSchema schema = schema();
+        long globalSequence = resultSet.getLong(schema.globalIndexColumn());
+        String aggregateIdentifier = resultSet.getString(schema.aggregateIdentifierColumn());
+        String eventIdentifier = resultSet.getString(schema.eventIdentifierColumn());
+        Entry domainEvent = new Entry(resultSet.getString(schema.typeColumn()),
+                eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier,
+                resultSet.getLong(schema.sequenceNumberColumn()), eventIdentifier,
+                resultSet.getString(schema.timestampColumn()), resultSet.getString(schema.payloadTypeColumn()),
+                resultSet.getString(schema.payloadRevisionColumn()), readPayload(resultSet, schema.payloadColumn()),
+                readPayload(resultSet, schema.metaDataColumn()));
+
+        boolean allowGaps = domainEvent.getTimestamp()
+                .isAfter(GenericEventMessage.clock.instant().minus(GAP_TIMEOUT_MILLIS, ChronoUnit.MILLIS));
+        GapAwareTrackingToken token;
+        if (previousToken == null) {
+            token = GapAwareTrackingToken.newInstance(globalSequence, allowGaps
+                    ? LongStream.range(Math.min(LOWEST_GLOBAL_SEQUENCE, globalSequence), globalSequence).boxed()
+                    .collect(Collectors.toCollection(TreeSet::new))
+                    : Collections.emptySortedSet());
+        } else {
+            token = previousToken.advanceTo(globalSequence, allowGaps ? MAX_GAP_OFFSET : 0);
+        }
+        return new TrackedDomainEventData<>(token, domainEvent);
+    }
+
+    @Override
+    protected DomainEventData<?> getDomainEventData(ResultSet resultSet) throws SQLException {
+        EventSchema schema = schema();
+        return new Entry(resultSet.getString(schema.typeColumn()),
+                resultSet.getString(schema.aggregateIdentifierColumn()),
+                resultSet.getLong(schema.sequenceNumberColumn()), resultSet.getString(schema.eventIdentifierColumn()),
+                resultSet.getString(schema.timestampColumn()), resultSet.getString(schema.payloadTypeColumn()),
+                resultSet.getString(schema.payloadRevisionColumn()), readPayload(resultSet, schema.payloadColumn()),
+                readPayload(resultSet, schema.metaDataColumn()));
+    }
+
+    /** A stored event whose timestamp was parsed when it was read. */
+    static final class Entry extends GenericDomainEventEntry<Object> {
+        private final Instant timestamp;
+
+        Entry(String type, String aggregateIdentifier, long sequenceNumber, String eventIdentifier,
+              String timestamp, String payloadType, String payloadRevision, Object payload, Object metaData) {
+            super(type, aggregateIdentifier, sequenceNumber, eventIdentifier, timestamp, payloadType,
+                    payloadRevision, payload, metaData);
+            this.timestamp = parse(timestamp);
+        }
+
+        @Override
+        public Instant getTimestamp() {
+            return timestamp;
+        }
+    }
+
+    /**
+     * "2026-11-29T04:12:33.123Z", the only form Axon writes, read directly; anything else (events written by other
+     * tools, other offsets) goes to Axon's own parser.
+     */
+    static Instant parse(String text) {
+        if (text.length() == 24 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T'
+                && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(19) == '.'
+                && text.charAt(23) == 'Z') {
+            int year = digits(text, 0, 4);
+            int month = digits(text, 5, 2);
+            int day = digits(text, 8, 2);
+            int hour = digits(text, 11, 2);
+            int minute = digits(text, 14, 2);
+            int second = digits(text, 17, 2);
+            int millis = digits(text, 20, 3);
+            if (year >= 0 && month >= 0 && day >= 0 && hour >= 0 && hour < 24 && minute >= 0 && minute < 60
+                    && second >= 0 && second < 60 && millis >= 0) {
+                try {
+                    long days = LocalDate.of(year, month, day).toEpochDay();
+                    return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second,
+                            millis * 1_000_000L);
+                } catch (DateTimeException invalidDate) {
+                    // Falls through to Axon's parser, which reports it as it always did.
+                }
+            }
+        }
+        return DateTimeUtils.parseInstant(text);
+    }
+
+    /** The number written in {@code length} decimal digits from {@code start}; -1 if any is not a digit. */
+    private static int digits(String text, int start, int length) {
+        int value = 0;
+        for (int i = start; i < start + length; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+}
