@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
@@ -203,7 +202,7 @@ public class ProjectionRebuild {
     }
 
     private void forEachEvent(TrackingToken after, Consumer<TrackedEventMessage<?>> action) {
-        try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(after, false)) {
+        try (EventReadAhead events = new EventReadAhead(storage, after)) {
             events.forEach(action);
         }
     }
