@@ -2,6 +2,7 @@ package cn.singlewindow.realname.api.replay;
 
 import cn.singlewindow.realname.query.directory.EnterpriseDirectoryProjection;
 import cn.singlewindow.realname.query.rebuild.ProjectionUpdates;
+import cn.singlewindow.realname.query.rebuild.RebuiltRows;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
@@ -157,7 +158,11 @@ public class ProjectionRebuild {
             jdbc.execute("CREATE TEMP TABLE live_" + table + " ON COMMIT DROP AS SELECT * FROM " + table);
         }
         invoker.performReset();
+        return RebuiltRows.intoEmptyProjections(() -> replay(invoker, segmentIds, segments, live, progress));
+    }
 
+    private List<TableCheck> replay(EventHandlerInvoker invoker, int[] segmentIds, Segment[] segments,
+                                    TrackingToken[] live, Progress progress) {
         // Pass 1: what the live projections had seen.
         Pass seen = new Pass();
         List<TableCheck> checks;

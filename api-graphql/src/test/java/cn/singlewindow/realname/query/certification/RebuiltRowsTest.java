@@ -1,0 +1,63 @@
+package cn.singlewindow.realname.query.certification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.singlewindow.realname.api.RunningService;
+import cn.singlewindow.realname.messages.certification.AttemptStatus;
+import cn.singlewindow.realname.messages.certification.CertificationMethod;
+import cn.singlewindow.realname.messages.certification.CertificationStep;
+import cn.singlewindow.realname.query.rebuild.RebuiltRows;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** In the test tree of the application: the read models' repositories need its database. */
+class RebuiltRowsTest extends RunningService {
+
+    @Autowired
+    AttemptRows attempts;
+    @Autowired
+    EntityManager entityManager;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Test
+    void a_replay_into_emptied_projections_looks_up_only_the_rows_it_wrote() {
+        String notWritten = UUID.randomUUID().toString();
+        String written = UUID.randomUUID().toString();
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            // A row the replay did not write: in the table, but a replay's lookup does not go there for it.
+            jdbc.update("INSERT INTO certification_attempt_view (attempt_id, enterprise_id, method, step, status,"
+                    + " started_at, version) VALUES (?, 'e', 'IC_CARD', 'DONE', 'FAILED', now(), 1)", notWritten);
+
+            RebuiltRows.intoEmptyProjections(() -> {
+                assertThat(attempts.findById(notWritten)).isEmpty();
+                attempts.save(attempt(written));
+                entityManager.flush();
+                entityManager.clear();
+                assertThat(attempts.findById(written)).hasValueSatisfying(row ->
+                        assertThat(row.status).isEqualTo(AttemptStatus.IN_PROGRESS));
+                return null;
+            });
+
+            assertThat(attempts.findById(notWritten)).as("looked up as always after the replay").isPresent();
+            tx.setRollbackOnly();
+        });
+    }
+
+    private static AttemptRow attempt(String id) {
+        AttemptRow row = new AttemptRow();
+        row.attemptId = id;
+        row.enterpriseId = "e";
+        row.method = CertificationMethod.LEGAL_REP;
+        row.step = CertificationStep.ENTERPRISE_INFO;
+        row.status = AttemptStatus.IN_PROGRESS;
+        row.startedAt = Instant.now();
+        row.version = 1;
+        return row;
+    }
+}
