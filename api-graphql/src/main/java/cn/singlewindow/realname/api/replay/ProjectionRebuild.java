@@ -63,7 +63,8 @@ public class ProjectionRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
     private static final String PROCESSOR = EnterpriseDirectoryProjection.PROCESSING_GROUP;
-    private static final int FLUSH_EVERY = 1_000;
+    private static final int FLUSH_EVERY = 5_000;
+    private static final int REPORT_EVERY = 1_000;
 
     private final EventProcessingConfiguration processing;
     private final EventStorageEngine storage;
@@ -302,7 +303,7 @@ public class ProjectionRebuild {
 
         void advance() {
             done++;
-            if (done % FLUSH_EVERY == 0) {
+            if (done % REPORT_EVERY == 0) {
                 report(State.RUNNING, List.of(), null);
             }
         }
