@@ -214,9 +214,10 @@ public class ProjectionRebuild {
     }
 
     /**
-     * Applies events in chunks of 1,000, each in a unit of work of its own (so projections that sum per batch, like
-     * the statistics, write once per chunk), then writes JPA's pending rows and empties its persistence context.
-     * All of it inside the rebuild's one transaction.
+     * Applies events in chunks of 5,000, each in a unit of work of its own (so projections that sum per batch, like
+     * the statistics, write once per chunk), then writes the chunk's rows (new ones held until then, RebuiltRows)
+     * and empties JPA's persistence context. Larger chunks write a row changed by several events once; 1,000 gave
+     * 6% fewer events/s. All of it inside the rebuild's one transaction.
      */
     private final class Applier implements AutoCloseable {
         private final EventHandlerInvoker invoker;

@@ -1,6 +1,7 @@
 package cn.singlewindow.realname.query.certification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.singlewindow.realname.api.RunningService;
 import cn.singlewindow.realname.messages.certification.AttemptStatus;
@@ -47,6 +48,40 @@ class RebuiltRowsTest extends RunningService {
             assertThat(attempts.findById(notWritten)).as("looked up as always after the replay").isPresent();
             tx.setRollbackOnly();
         });
+    }
+
+    @Test
+    void a_new_row_is_inserted_at_the_next_flush_as_it_then_is() {
+        String id = UUID.randomUUID().toString();
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            RebuiltRows.intoEmptyProjections(() -> {
+                AttemptRow row = attempt(id);
+                attempts.save(row);
+                assertThat(attempts.findById(id)).containsSame(row);
+                assertThat(stepInTable(id)).as("held, not inserted yet").isEmpty();
+
+                row.step = CertificationStep.LEGAL_REP_IDENTITY;
+                attempts.save(row);
+                entityManager.flush();
+
+                assertThat(stepInTable(id)).containsExactly("LEGAL_REP_IDENTITY");
+                return null;
+            });
+            tx.setRollbackOnly();
+        });
+    }
+
+    @Test
+    void a_replay_that_ends_with_rows_never_flushed_fails() {
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            assertThatThrownBy(() -> RebuiltRows.intoEmptyProjections(() -> attempts.save(attempt("never-flushed"))))
+                    .hasMessageContaining("never flushed");
+            tx.setRollbackOnly();
+        });
+    }
+
+    private java.util.List<String> stepInTable(String id) {
+        return jdbc.queryForList("SELECT step FROM certification_attempt_view WHERE attempt_id = ?", String.class, id);
     }
 
     private static AttemptRow attempt(String id) {

@@ -5,7 +5,10 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.support.JpaEntityInformation;
 import org.springframework.data.jpa.repository.support.SimpleJpaRepository;
 
-/** The read models' repositories: Spring Data's, except that a rebuild skips looking up rows it never wrote. */
+/**
+ * The read models' repositories: Spring Data's, except that during a rebuild they skip looking up rows it never
+ * wrote and hold its new rows until the next flush ({@link RebuiltRows}).
+ */
 public class ProjectionRepository<T, K> extends SimpleJpaRepository<T, K> {
 
     private final JpaEntityInformation<T, ?> rows;
@@ -17,6 +20,10 @@ public class ProjectionRepository<T, K> extends SimpleJpaRepository<T, K> {
 
     @Override
     public Optional<T> findById(K key) {
+        Object held = RebuiltRows.held(rows.getJavaType(), key);
+        if (held != null) {
+            return Optional.of(rows.getJavaType().cast(held));
+        }
         if (RebuiltRows.surelyAbsent(rows.getJavaType(), key)) {
             return Optional.empty();
         }
@@ -25,8 +32,12 @@ public class ProjectionRepository<T, K> extends SimpleJpaRepository<T, K> {
 
     @Override
     public <S extends T> S save(S row) {
+        Object key = rows.getId(row);
+        if (rows.isNew(row) && RebuiltRows.holdNew(rows.getJavaType(), key, row)) {
+            return row;
+        }
         S saved = super.save(row);
-        RebuiltRows.written(rows.getJavaType(), rows.getId(saved));
+        RebuiltRows.written(rows.getJavaType(), key);
         return saved;
     }
 }
