@@ -6,11 +6,17 @@ import cn.singlewindow.realname.api.GraphQlApi.ImportedEnterprise;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.graphql.observation.GraphQlObservationInstrumentation;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** What Prometheus scrapes: Axon's bus and processor metrics, and certification outcomes by method. */
 class MetricsTest extends RunningService {
+
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void prometheus_sees_commands_processors_and_certification_outcomes() {
@@ -38,6 +44,13 @@ class MetricsTest extends RunningService {
                 .contains("certification_outcomes_total{method=\"LEGAL_REP\",outcome=\"FAILED\","
                         + "reason=\"ENTERPRISE_INFO_MISMATCH\"}")
                 .contains("commandBus")
-                .contains("enterprise-directory");
+                .contains("enterprise-directory")
+                // Per request, not per field or per filter (the instrumentation below is not even installed).
+                .containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/graphql\"");
+    }
+
+    @Test
+    void graphql_fields_are_not_instrumented_for_observations() {
+        assertThat(context.getBeansOfType(GraphQlObservationInstrumentation.class)).isEmpty();
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -58,6 +59,15 @@ class WebSecurity {
         converter.setJwtGrantedAuthoritiesConverter(jwt ->
                 List.of(new SimpleGrantedAuthority("ROLE_" + jwt.getClaimAsString(Actor.CLAIM_ROLE))));
         return converter;
+    }
+
+    /**
+     * Spring Security wraps every filter, authentication and authorization in an observation even when they are
+     * switched off (management.observations.enable.spring.security=false): this stops the wrapping itself.
+     */
+    @Bean
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean
