@@ -47,6 +47,12 @@ class OperatorUpgradeFlowTest extends RunningService {
         api.as(api.tokenOf(operator, GraphQlApi.PERSONAL_PASSWORD)).documentName("me").execute()
                 .path("me.role").entity(String.class).isEqualTo("OPERATOR")
                 .path("me.enterprise.id").entity(String.class).isEqualTo(enterprise.id());
+        // Both accounts under the enterprise, by username, owners' numbers masked.
+        admin.documentName("enterprisePersons").variable("id", enterprise.id()).execute()
+                .path("enterprise.accounts[*].username").entityList(String.class)
+                .satisfies(usernames -> assertThat(usernames).hasSize(2).contains(operator).isSorted())
+                .path("enterprise.accounts[*].documentNumber").entityList(String.class)
+                .satisfies(numbers -> assertThat(numbers).allMatch(masked -> masked.matches("[0-9A-Z]{4}\\*+[0-9X]{4}")));
     }
 
     @Test

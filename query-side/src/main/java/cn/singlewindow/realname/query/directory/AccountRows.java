@@ -1,14 +1,10 @@
 package cn.singlewindow.realname.query.directory;
 
-import java.util.Collection;
-import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface AccountRows extends JpaRepository<AccountRow, String> {
-
-    List<AccountRow> findByEnterpriseIdInOrderByUsername(Collection<String> enterpriseIds);
 
     /** What a replay of the erased person's events would leave: no name, no number, no reference. */
     @Modifying(flushAutomatically = true, clearAutomatically = true)
