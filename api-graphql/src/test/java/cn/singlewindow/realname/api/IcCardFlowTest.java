@@ -135,6 +135,18 @@ class IcCardFlowTest extends RunningService {
                         "CERTIFICATE_REVOKED", "CERTIFICATE_EXPIRED"));
         admin.documentName("enterprise").variable("id", enterprise.id()).execute()
                 .path("enterprise.certification.methods[0].status").entity(String.class).isEqualTo("FAILED");
+
+        // A second method under way: the enterprise read (which joins its methods in) shows each as it stands.
+        admin.documentName("startLegalRepCertification")
+                .variable("input", Map.of("enterpriseId", enterprise.id())).execute()
+                .path("startLegalRepCertification.status").entity(String.class).isEqualTo("IN_PROGRESS");
+        admin.documentName("enterprise").variable("id", enterprise.id()).execute()
+                .path("enterprise.id").entity(String.class).isEqualTo(enterprise.id())
+                .path("enterprise.certification.methods[*].status").entityList(String.class)
+                .containsExactly("FAILED", "PENDING", "NOT_STARTED")
+                .path("enterprise.certification.methods[1].currentStep").entity(String.class)
+                .isEqualTo("ENTERPRISE_INFO")
+                .path("enterprise.certification.certified").entity(Boolean.class).isEqualTo(false);
     }
 
     @Test

@@ -343,25 +343,10 @@ class CertificationProjection {
      * 15% of the service's CPU per enterprise { certification } read.
      */
     private List<MethodStatusRow> methodRows(List<String> enterpriseIds) {
-        return jdbc.query("SELECT enterprise_id, method, status, security_level, verified_enterprise_info,"
-                        + " verified_owner_identity, passed_at, last_attempt_at, current_step"
-                        + " FROM method_status_view WHERE enterprise_id = ANY (?)", METHOD_ROW,
+        return jdbc.query("SELECT " + JoinedMethodStatuses.COLUMNS + " FROM method_status_view m"
+                        + " WHERE m.enterprise_id = ANY (?)", (rs, rowNumber) -> JoinedMethodStatuses.read(rs, 1),
                 (Object) enterpriseIds.toArray(String[]::new));
     }
-
-    private static final RowMapper<MethodStatusRow> METHOD_ROW = (rs, rowNumber) -> {
-        MethodStatusRow row = new MethodStatusRow();
-        row.key = new MethodStatusRow.Key(rs.getString(1), CertificationMethod.valueOf(rs.getString(2)));
-        row.status = MethodState.valueOf(rs.getString(3));
-        row.securityLevel = SecurityLevel.valueOf(rs.getString(4));
-        row.verifiedEnterpriseInfo = rs.getBoolean(5);
-        row.verifiedOwnerIdentity = rs.getBoolean(6);
-        row.passedAt = instant(rs.getTimestamp(7));
-        row.lastAttemptAt = instant(rs.getTimestamp(8));
-        String step = rs.getString(9);
-        row.currentStep = step == null ? null : CertificationStep.valueOf(step);
-        return row;
-    };
 
     private static Instant instant(java.sql.Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();

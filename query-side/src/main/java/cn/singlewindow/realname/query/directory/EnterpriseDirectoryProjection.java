@@ -13,6 +13,7 @@ import cn.singlewindow.realname.messages.account.AccountView;
 import cn.singlewindow.realname.messages.account.FindAccount;
 import cn.singlewindow.realname.messages.account.FindAccountsOfEnterprises;
 import cn.singlewindow.realname.messages.account.OwnerIdentityVerified;
+import cn.singlewindow.realname.messages.certification.CertificationOverview;
 import cn.singlewindow.realname.messages.common.Masking;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseInfoChanged;
@@ -36,6 +37,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
+import cn.singlewindow.realname.query.certification.JoinedMethodStatuses;
 import cn.singlewindow.realname.query.rebuild.ProjectionUpdates;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -172,10 +174,22 @@ public class EnterpriseDirectoryProjection {
     }
 
     /** Plain SQL: the most frequent read, where a repository call added a transaction and a persistence context. */
+    /**
+     * With its certification overview joined in, read in the same statement: the most frequent read asks for both,
+     * and a second query through a batch loader cost a tenth of it.
+     */
     @QueryHandler
     Optional<EnterpriseView> handle(FindEnterprise query) {
-        return jdbc.query(ENTERPRISE_COLUMNS + " WHERE enterprise_id = ?", ENTERPRISE, query.enterpriseId().value())
-                .stream().findFirst().map(EnterpriseDirectoryProjection::toView);
+        EnterpriseRow[] enterprise = {null};
+        JoinedMethodStatuses methods = new JoinedMethodStatuses();
+        jdbc.query("SELECT " + ENTERPRISE_COLUMNS + ", " + JoinedMethodStatuses.COLUMNS + " FROM enterprise_view e"
+                + " LEFT JOIN method_status_view m ON m.enterprise_id = e.enterprise_id WHERE e.enterprise_id = ?", rs -> {
+            if (enterprise[0] == null) {
+                enterprise[0] = ENTERPRISE.mapRow(rs, 0);
+            }
+            methods.add(rs, ENTERPRISE_COLUMN_COUNT + 1);
+        }, query.enterpriseId().value());
+        return Optional.ofNullable(enterprise[0]).map(row -> toView(row, methods.overview()));
     }
 
     @QueryHandler
@@ -230,8 +244,9 @@ public class EnterpriseDirectoryProjection {
         updateEmitter.emit(FindEnterprise.class, q -> q.enterpriseId().value().equals(row.enterpriseId), view);
     }
 
-    private static final String ENTERPRISE_COLUMNS = "SELECT enterprise_id, name, uscc, org_code, origin,"
-            + " legal_rep_name, legal_rep_document_type, legal_rep_document_number, version FROM enterprise_view";
+    private static final String ENTERPRISE_COLUMNS = "e.enterprise_id, e.name, e.uscc, e.org_code, e.origin,"
+            + " e.legal_rep_name, e.legal_rep_document_type, e.legal_rep_document_number, e.version";
+    private static final int ENTERPRISE_COLUMN_COUNT = 9;
 
     private static final RowMapper<EnterpriseRow> ENTERPRISE = (rs, rowNumber) -> {
         EnterpriseRow row = new EnterpriseRow();
@@ -274,10 +289,14 @@ public class EnterpriseDirectoryProjection {
     }
 
     static EnterpriseView toView(EnterpriseRow row) {
+        return toView(row, null);
+    }
+
+    private static EnterpriseView toView(EnterpriseRow row, CertificationOverview certification) {
         LegalRepresentative legalRep = row.legalRepDocumentType == null ? null
                 : new LegalRepresentative(row.legalRepName, row.legalRepDocumentType, row.legalRepDocumentNumber);
         return new EnterpriseView(new EnterpriseId(row.enterpriseId), row.name, row.uscc, row.orgCode, row.origin,
-                legalRep, row.version, null);
+                legalRep, row.version, certification);
     }
 
     static AccountView toView(AccountRow row) {
