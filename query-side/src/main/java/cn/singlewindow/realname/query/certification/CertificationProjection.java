@@ -348,10 +348,6 @@ class CertificationProjection {
                 (Object) enterpriseIds.toArray(String[]::new));
     }
 
-    private static Instant instant(java.sql.Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
-    }
-
     private static final RowMapper<AttemptRow> ROW = (rs, rowNumber) -> {
         AttemptRow row = new AttemptRow();
         row.attemptId = rs.getString(1);
@@ -360,7 +356,7 @@ class CertificationProjection {
         row.step = CertificationStep.valueOf(rs.getString(4));
         row.status = AttemptStatus.valueOf(rs.getString(5));
         row.startedAt = rs.getTimestamp(6).toInstant();
-        row.finishedAt = instant(rs.getTimestamp(7));
+        row.finishedAt = JoinedMethodStatuses.instant(rs.getTimestamp(7));
         row.failureCode = rs.getString(8);
         row.version = rs.getLong(9);
         return row;

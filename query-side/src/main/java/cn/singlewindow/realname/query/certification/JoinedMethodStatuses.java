@@ -49,7 +49,7 @@ public final class JoinedMethodStatuses {
         return row;
     }
 
-    private static Instant instant(Timestamp timestamp) {
+    static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
 }
