@@ -10,6 +10,7 @@ import cn.singlewindow.realname.messages.certification.CertificationStep;
 import cn.singlewindow.realname.query.rebuild.RebuiltRows;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -80,7 +81,7 @@ class RebuiltRowsTest extends RunningService {
         });
     }
 
-    private java.util.List<String> stepInTable(String id) {
+    private List<String> stepInTable(String id) {
         return jdbc.queryForList("SELECT step FROM certification_attempt_view WHERE attempt_id = ?", String.class, id);
     }
 
