@@ -15,6 +15,8 @@ if [ ! -x "$PG_BIN/pg_ctl" ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15
 fi
 mvn -q -B -DskipTests package
+# The service as the Dockerfile deploys it, so that the restart is timed as operators would see it.
+deployed_layout "$(mktemp -d /tmp/realname-faults-XXXXXX)" -Xmx512m
 CP="$(ls benchmark/target/benchmark-*.jar):$(cat benchmark/target/classpath.txt)"
 PID=
 PG_DATA=
@@ -29,7 +31,8 @@ trap cleanup EXIT
 start_service() {
   local dir=$1; shift
   local started=$(date +%s%N)
-  java -Xmx512m -jar api-graphql/target/realname.jar --realname.data-dir="$dir" --server.port="$PORT" "$@" \
+  # shellcheck disable=SC2086
+  java -Xmx512m $DEPLOYED_OPTS -jar "$DEPLOYED_JAR" --realname.data-dir="$dir" --server.port="$PORT" "$@" \
     >> "$dir/service.log" 2>&1 &
   PID=$!
   await_ready "$PORT" "$PID" "$dir/service.log"
@@ -42,7 +45,7 @@ load_then() {
   java -cp "$CP" cn.singlewindow.realname.benchmark.Faults phase=load url="http://localhost:$PORT" \
     acks="$dir/acks" seconds=45 > "$dir/load.log" 2>&1 &
   local loader=$!
-  until grep -q "LOAD READY" "$dir/load.log"; do sleep 0.2; done
+  until grep -qs "LOAD READY" "$dir/load.log"; do sleep 0.2; done
   sleep "$wait"
   "$@"
   wait "$loader"

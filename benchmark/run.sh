@@ -69,19 +69,16 @@ fi
 stop_service
 start_service
 PLAIN_READY_MS=$READY_MS
-echo "Start to ready on the existing data directory: ${READY_MS} ms (target <= 15000 ms)"
+echo "Start to ready on the existing data directory from the packaged jar: ${READY_MS} ms"
 stop_service
-# The same with class-data sharing, as the Dockerfile deploys it: extracted jar plus a training run's archive.
-CDS="$DATA/cds"
-java -Djarmode=tools -jar api-graphql/target/realname.jar extract --destination "$CDS" >/dev/null
+# The same as the Dockerfile deploys it: extracted jar plus a training run's class-data sharing archive.
 # shellcheck disable=SC2086
-java $SERVICE_JAVA_OPTS -XX:ArchiveClassesAtExit="$CDS/realname.jsa" -Dspring.context.exit=onRefresh \
-  -jar "$CDS/realname.jar" --realname.data-dir="$DATA" --server.port="$PORT" >> "$DATA/service.log" 2>&1
-JAR="$CDS/realname.jar" CDS_OPTS="-XX:SharedArchiveFile=$CDS/realname.jsa" start_service
-echo "Start to ready with class-data sharing: ${READY_MS} ms (target <= 15000 ms)"
+deployed_layout "$DATA/deployed" $SERVICE_JAVA_OPTS
+JAR="$DEPLOYED_JAR" CDS_OPTS="$DEPLOYED_OPTS" start_service
+echo "Start to ready as deployed (class-data sharing): ${READY_MS} ms (target <= 15000 ms)"
 run_driver
-printf '%-58s %12s %-22s %-22s %s\n' "Start to ready, existing data directory (ms)" "$PLAIN_READY_MS" \
-  "-" "<= 15,000 ms" "$([ "$PLAIN_READY_MS" -le 15000 ] && echo met || echo MISSED)"
-printf '%-58s %12s %-22s %-22s %s\n' "Start to ready, same, with class-data sharing (ms)" "$READY_MS" "-" \
+printf '%-58s %12s %-22s %-22s %s\n' "Start to ready as deployed, existing data directory (ms)" "$READY_MS" "-" \
   "<= 15,000 ms" "$([ "$READY_MS" -le 15000 ] && echo met || echo MISSED)"
+printf '%-58s %12s %-22s %-22s %s\n' "Same from the packaged jar, no archive (ms)" "$PLAIN_READY_MS" \
+  "-" "<= 15,000 ms" "$([ "$PLAIN_READY_MS" -le 15000 ] && echo met || echo MISSED)"
 echo "Service log: $DATA/service.log"

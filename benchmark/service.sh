@@ -7,3 +7,12 @@ await_ready() {
     sleep 0.1
   done
 }
+
+# deployed_layout <dest> [JVM options...]: lays the built service out as the Dockerfile deploys it (extracted jar and
+# class-data sharing archive, deploy/cds-layout.sh) and sets DEPLOYED_JAR and DEPLOYED_OPTS to start it with.
+deployed_layout() {
+  local dest=$1; shift
+  deploy/cds-layout.sh api-graphql/target/realname.jar "$dest" "$@"
+  DEPLOYED_JAR="$dest/realname.jar"
+  DEPLOYED_OPTS="-XX:SharedArchiveFile=$dest/realname.jsa"
+}

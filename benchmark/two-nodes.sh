@@ -15,6 +15,7 @@ fi
 mvn -q -B -DskipTests package
 CP="$(ls benchmark/target/benchmark-*.jar):$(cat benchmark/target/classpath.txt)"
 DIR=$(mktemp -d /tmp/realname-two-nodes-XXXXXX)
+deployed_layout "$DIR/deployed" -Xmx512m
 chmod 755 "$DIR"
 PG_DATA="$DIR/pg"
 PG_PORT=55440
@@ -39,7 +40,8 @@ sql() { psql -h /tmp -p "$PG_PORT" -U postgres -tA -c "$1"; }
 
 node() { # node <name> <port>: starts it in the background, prints its pid
   mkdir -p "$DIR/$1"
-  java -Xmx512m -jar api-graphql/target/realname.jar --spring.profiles.active=postgres,sandbox \
+  # shellcheck disable=SC2086
+  java -Xmx512m $DEPLOYED_OPTS -jar "$DEPLOYED_JAR" --spring.profiles.active=postgres,sandbox \
     --realname.data-dir="$DIR/$1" --server.port="$2" >> "$DIR/$1/service.log" 2>&1 &
   echo $!
 }
@@ -61,7 +63,7 @@ for n in a:18101 b:18102; do
     acks="$DIR/acks-${n%%:*}" seconds=30 > "$DIR/load-${n%%:*}.log" 2>&1 &
   LOADERS="$LOADERS $!"
 done
-until grep -q "LOAD READY" "$DIR/load-a.log" && grep -q "LOAD READY" "$DIR/load-b.log"; do
+until grep -qs "LOAD READY" "$DIR/load-a.log" && grep -qs "LOAD READY" "$DIR/load-b.log"; do
   grep -q Exception "$DIR/load-a.log" "$DIR/load-b.log" && { echo "FAILED: a loader failed"; cat "$DIR"/load-*.log; exit 1; }
   sleep 0.2
 done
