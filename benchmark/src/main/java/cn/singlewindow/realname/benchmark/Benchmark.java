@@ -153,10 +153,14 @@ public final class Benchmark {
         row("Service resident memory under W1 (max)", memory.maxMegabytes(), "MB", "<= 768 MB",
                 memory.maxMegabytes() == 0 ? "not measured (no pid=)" : memory.maxMegabytes() <= 768 ? "met"
                         : "MISSED");
-        double[] lag = lagPercentiles(lagBefore, lagBuckets());
-        say("W4 projection lag under W1 (commit to visible): p50 %.1f ms, p99 %.1f ms", lag[0], lag[1]);
-        row("W4 projection lag p99 under W1 (ms)", lag[1], "p50 %.1f ms".formatted(lag[0]), "<= 100 ms",
-                lag[1] <= 100 ? "met" : "MISSED");
+        Map<Double, Long> lagAfter = lagBuckets();
+        double[] lag = lagPercentiles(lagBefore, lagAfter);
+        // The timer has a bucket at exactly 100 ms (the objective): p99 <= 100 ms iff 99% fall in it.
+        double within = shareWithin(0.1, lagBefore, lagAfter);
+        say("W4 projection lag under W1 (commit to visible): p50 %.1f ms, p99 %.1f ms (bucket bounds), %.2f%%"
+                + " within 100 ms", lag[0], lag[1], within * 100);
+        row("W4 projection lag p99 under W1 (ms)", lag[1], "%.2f%% <= 100 ms".formatted(within * 100),
+                "<= 100 ms", within >= 0.99 ? "met" : "MISSED");
     }
 
     private void commands(List<Seeded> seeded) throws Exception {
@@ -293,6 +297,14 @@ public final class Benchmark {
             }
         }
         return buckets;
+    }
+
+    /** The share of what was recorded between the two readings that took at most {@code seconds}. */
+    private static double shareWithin(double seconds, Map<Double, Long> before, Map<Double, Long> after) {
+        long total = after.getOrDefault(Double.POSITIVE_INFINITY, 0L)
+                - before.getOrDefault(Double.POSITIVE_INFINITY, 0L);
+        long within = after.getOrDefault(seconds, 0L) - before.getOrDefault(seconds, 0L);
+        return total == 0 ? 0 : (double) within / total;
     }
 
     /** p50 and p99 in ms of what was recorded between the two readings (upper bound of the bucket). */
