@@ -52,7 +52,8 @@ start_service() {
 run_driver() {
   local pg_port
   pg_port=$(grep -o 'Embedded PostgreSQL on port [0-9]*' "$DATA/service.log" | tail -1 | grep -o '[0-9]*$')
-  java -cp "$(ls benchmark/target/benchmark-*.jar):$(cat benchmark/target/classpath.txt)" \
+  # shellcheck disable=SC2086
+  java ${DRIVER_JAVA_OPTS:-} -cp "$(ls benchmark/target/benchmark-*.jar):$(cat benchmark/target/classpath.txt)" \
     cn.singlewindow.realname.benchmark.Benchmark url="http://localhost:$PORT" \
     jdbc="jdbc:postgresql://localhost:$pg_port/postgres" pid="$PID" clients="$CLIENTS" \
     seconds="$SECONDS_PER_WORKLOAD" enterprises="$ENTERPRISES" events="$EVENTS" rebuilds="$REBUILDS" "$@"
