@@ -37,6 +37,8 @@ class AttemptExpiryTest extends SeparateService {
         assertThat(status).isEqualTo("EXPIRED");
         admin.documentName("certificationAttempts").variable("enterpriseId", enterprise.id()).execute()
                 .path("certificationAttempts.edges[0].node.id").entity(String.class).isEqualTo(attemptId)
+                .path("certificationAttempts.edges[0].node.enterpriseId").entity(String.class)
+                .isEqualTo(enterprise.id())
                 .path("certificationAttempts.edges[0].node.failureCode").entity(String.class)
                 .isEqualTo("ATTEMPT_EXPIRED");
         admin.documentName("enterprise").variable("id", enterprise.id()).execute()

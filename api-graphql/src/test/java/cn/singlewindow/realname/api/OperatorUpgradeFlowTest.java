@@ -41,6 +41,7 @@ class OperatorUpgradeFlowTest extends RunningService {
 
         admin.documentName("operatorUpgradeRequests").variable("enterpriseId", enterprise.id()).execute()
                 .path("operatorUpgradeRequests[0].status").entity(String.class).isEqualTo("APPROVED")
+                .path("operatorUpgradeRequests[0].enterpriseId").entity(String.class).isEqualTo(enterprise.id())
                 .path("operatorUpgradeRequests[0].applicant.username").entity(String.class).isEqualTo(operator)
                 .path("operatorUpgradeRequests[0].applicant.documentNumber").entity(String.class)
                 .satisfies(masked -> assertThat(masked).matches("1101\\*{10}[0-9X]{4}"));

@@ -40,7 +40,6 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
@@ -141,16 +140,6 @@ class AccountController {
         return actor.accountId().equals(target.id())
                 || (actor.role() == AccountRole.ADMINISTRATOR && target.enterpriseId() != null
                 && actor.belongsTo(target.enterpriseId()));
-    }
-
-    @SchemaMapping(typeName = "Account", field = "id")
-    String accountId(AccountView account) {
-        return account.id().value();
-    }
-
-    @SchemaMapping(typeName = "StaffAccount", field = "id")
-    String staffAccountId(AccountView account) {
-        return account.id().value();
     }
 
     @BatchMapping(typeName = "Account", field = "enterprise")

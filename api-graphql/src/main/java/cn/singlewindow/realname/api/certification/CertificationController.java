@@ -186,11 +186,6 @@ class CertificationController {
                 .doFinally(signal -> subscription.close());
     }
 
-    @SchemaMapping(typeName = "CertificationAttempt", field = "enterpriseId")
-    String enterpriseId(CertificationAttemptView attempt) {
-        return attempt.enterpriseId().value();
-    }
-
     @SchemaMapping(typeName = "CertificationAttempt", field = "failureMessage")
     String failureMessage(CertificationAttemptView attempt) {
         return attempt.failureCode() == null ? null : FailureReasons.of(attempt.failureCode()).message();

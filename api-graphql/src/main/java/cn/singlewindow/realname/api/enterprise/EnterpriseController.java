@@ -32,7 +32,6 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
@@ -93,11 +92,6 @@ class EnterpriseController {
         return commands.<Long>send(command, context)
                 .thenCompose(version -> readYourWrites.await(new FindEnterprise(command.enterpriseId()),
                         EnterpriseView.class, EnterpriseView::version, version));
-    }
-
-    @SchemaMapping(typeName = "Enterprise", field = "id")
-    String id(EnterpriseView enterprise) {
-        return enterprise.id().value();
     }
 
     @BatchMapping(typeName = "Enterprise", field = "certification")

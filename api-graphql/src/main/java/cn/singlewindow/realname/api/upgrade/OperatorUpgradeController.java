@@ -85,11 +85,6 @@ class OperatorUpgradeController {
                 ResponseTypes.multipleInstancesOf(OperatorUpgradeRequestView.class));
     }
 
-    @SchemaMapping(typeName = "OperatorUpgradeRequest", field = "enterpriseId")
-    String enterpriseId(OperatorUpgradeRequestView request) {
-        return request.enterpriseId().value();
-    }
-
     record Applicant(String accountId, String username, String ownerName, DocumentType documentType,
                      String documentNumber) {
     }
