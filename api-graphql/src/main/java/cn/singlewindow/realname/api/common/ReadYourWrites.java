@@ -30,10 +30,9 @@ public class ReadYourWrites {
     private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
 
     private static final Duration REREAD_EVERY = Duration.ofMillis(250);
-
-    private final QueryGateway queries;
     private static final Duration LAG_OBJECTIVE = Duration.ofMillis(100);
 
+    private final QueryGateway queries;
     private final Duration timeout;
     private final Timer lag;
     private final Counter fallbacks;
