@@ -1,7 +1,7 @@
 # Image of the service. Build the jar first: mvn -q -B -DskipTests package
 # Start-up uses class-data sharing (Spring Boot's CDS recipe, deploy/cds-layout.sh, the one the benchmark measures):
 # the jar is extracted and a training run that stops right after the context refresh writes the archive.
-# Measured: 24-26 s -> 13-15 s to ready (docs/performance.md). Not built here: no Docker engine.
+# Measured on two cores: 24-27 s -> 13-17.5 s to ready (docs/performance.md). Not built here: no Docker engine.
 FROM eclipse-temurin:17-jre
 WORKDIR /app
 COPY api-graphql/target/realname.jar deploy/cds-layout.sh /tmp/
