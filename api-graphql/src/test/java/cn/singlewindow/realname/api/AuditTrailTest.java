@@ -14,9 +14,11 @@ class AuditTrailTest extends RunningService {
 
     private HttpGraphQlTester auditor(GraphQlApi api, HttpGraphQlTester operations) {
         String username = "auditor" + System.nanoTime() % 1_000_000;
-        operations.documentName("createStaffAccount")
+        String accountId = operations.documentName("createStaffAccount")
                 .variable("input", Map.of("username", username, "password", "Audit0r-pass", "role", "AUDITOR"))
-                .execute().path("createStaffAccount.id").hasValue();
+                .execute().path("createStaffAccount.id").entity(String.class).get();
+        assertThat(accountId).isEqualTo(jdbc.queryForObject(
+                "SELECT account_id FROM account_view WHERE username = ?", String.class, username));
         return api.as(api.tokenOf(username, "Audit0r-pass"));
     }
 
