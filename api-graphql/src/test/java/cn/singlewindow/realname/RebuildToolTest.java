@@ -2,8 +2,8 @@ package cn.singlewindow.realname;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.singlewindow.realname.api.TestDirectories;
 import cn.singlewindow.realname.api.replay.RebuildCommand;
-import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -16,7 +16,7 @@ class RebuildToolTest {
     @Test
     void the_tool_rebuilds_with_a_progress_bar_prints_the_check_and_exits_zero(CapturedOutput output)
             throws Exception {
-        String dataDir = Files.createTempDirectory("realname-rebuild-tool-").toString();
+        String dataDir = TestDirectories.create("realname-rebuild-tool-").toString();
 
         int exitCode = RealnameApplication.rebuildProjections(RebuildCommand.OPTION,
                 "--realname.data-dir=" + dataDir, "--spring.lifecycle.timeout-per-shutdown-phase=5s",

@@ -52,7 +52,7 @@ class DashboardBrowserTest extends SeparateService {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=1400,1100",
-                "--user-data-dir=" + Files.createTempDirectory("realname-chromium-"));
+                "--user-data-dir=" + TestDirectories.create("realname-chromium-"));
         ChromeDriverService driver = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
         browser = new ChromeDriver(driver, options);

@@ -46,7 +46,7 @@ class ProductionProfileTest {
 
     @DynamicPropertySource
     static void externalDatabaseAndKeys(DynamicPropertyRegistry registry) throws IOException {
-        Path dir = Files.createTempDirectory("realname-production-");
+        Path dir = TestDirectories.create("realname-production-");
         postgres = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pgdata")).start();
         registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
         registry.add("spring.datasource.username", () -> "postgres");

@@ -1,8 +1,5 @@
 package cn.singlewindow.realname.api;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -24,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @AutoConfigureObservability
 public abstract class RunningService {
 
-    private static final Path DATA_DIR = newDataDir();
+    private static final Path DATA_DIR = TestDirectories.create("realname-test-");
 
     @LocalServerPort
     protected int port;
@@ -45,13 +42,5 @@ public abstract class RunningService {
     protected long eventsOf(String aggregateId) {
         return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
                 Long.class, aggregateId);
-    }
-
-    private static Path newDataDir() {
-        try {
-            return Files.createTempDirectory("realname-test-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,7 +1,5 @@
 package cn.singlewindow.realname.api;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -21,8 +19,8 @@ abstract class SeparateService {
     protected int port;
 
     @DynamicPropertySource
-    static void ownDataDirectory(DynamicPropertyRegistry registry) throws IOException {
-        String dir = Files.createTempDirectory("realname-separate-").toString();
+    static void ownDataDirectory(DynamicPropertyRegistry registry) {
+        String dir = TestDirectories.create("realname-separate-").toString();
         registry.add("realname.data-dir", () -> dir);
     }
 }
