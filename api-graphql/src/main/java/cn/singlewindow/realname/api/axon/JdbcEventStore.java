@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
 class JdbcEventStore {
 
-    /** As Axon's JDBC auto-configuration builds it, with timestamps parsed once. */
+    /** As Axon's JDBC auto-configuration builds it, with timestamps parsed once and reads outside transactions. */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver resolver,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
@@ -38,7 +38,7 @@ class JdbcEventStore {
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(axon.snapshotFilter())
                 .connectionProvider(connections)
-                .transactionManager(transactions)
+                .transactionManager(new ReadsWithoutTransaction(transactions))
                 .schema(schema));
     }
 
