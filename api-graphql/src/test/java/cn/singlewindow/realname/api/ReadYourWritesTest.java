@@ -1,17 +1,29 @@
 package cn.singlewindow.realname.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import cn.singlewindow.realname.api.GraphQlApi.ImportedEnterprise;
 import cn.singlewindow.realname.api.common.ReadYourWrites;
+import cn.singlewindow.realname.api.error.ApiRejections;
 import cn.singlewindow.realname.messages.account.AccountId;
+import cn.singlewindow.realname.messages.account.AccountOwner;
 import cn.singlewindow.realname.messages.account.AccountView;
+import cn.singlewindow.realname.messages.account.ChangeAccountInfo;
+import cn.singlewindow.realname.messages.account.DocumentType;
 import cn.singlewindow.realname.messages.account.FindAccount;
+import cn.singlewindow.realname.messages.common.RejectedException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -24,6 +36,12 @@ class ReadYourWritesTest extends RunningService {
 
     @Autowired
     ReadYourWrites readYourWrites;
+
+    @Autowired
+    CommandGateway commandGateway;
+
+    @Autowired
+    QueryUpdateEmitter updateEmitter;
 
     @Test
     void setting_what_an_account_already_holds_answers_at_once_even_after_a_login() {
@@ -72,6 +90,44 @@ class ReadYourWritesTest extends RunningService {
                 .contains(100.0);
     }
 
+    @Test
+    void a_checked_change_sees_the_state_before_it_and_answers_with_its_own() throws Exception {
+        String accountId = accountOf(administratorOfNewEnterprise());
+        FindAccount query = new FindAccount(new AccountId(accountId));
+        long versionBefore = jdbc.queryForObject("SELECT version FROM account_view WHERE account_id = ?", Long.class,
+                accountId);
+        AccountOwner owner = AccountOwner.of("赵六", DocumentType.RESIDENT_ID_CARD, "110101199003070011", "20200101",
+                "20400101", LocalDate.now());
+        AtomicLong checkedVersion = new AtomicLong(-1);
+
+        AccountView answer = readYourWrites.changeThenAwait(query, AccountView.class, AccountView::version,
+                current -> {
+                    checkedVersion.set(current.orElseThrow().version());
+                    return commandGateway.<Long>send(new ChangeAccountInfo(new AccountId(accountId), owner));
+                }).get(5, TimeUnit.SECONDS);
+
+        assertThat(checkedVersion.get()).isEqualTo(versionBefore);
+        assertThat(answer.ownerName()).isEqualTo("赵六");
+        assertThat(answer.version()).isGreaterThan(versionBefore);
+        await().atMost(Duration.ofSeconds(5)).until(() -> subscriptionsTo(query) == 0);
+    }
+
+    @Test
+    void a_change_refused_by_its_check_sends_nothing_and_leaves_no_subscription() {
+        String accountId = accountOf(administratorOfNewEnterprise());
+        FindAccount query = new FindAccount(new AccountId(accountId));
+        long events = eventsOf(accountId);
+
+        CompletableFuture<AccountView> answer = readYourWrites.changeThenAwait(query, AccountView.class,
+                AccountView::version, current -> {
+                    throw new RejectedException(ApiRejections.FORBIDDEN);
+                });
+
+        assertThatThrownBy(() -> answer.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(RejectedException.class);
+        assertThat(eventsOf(accountId)).isEqualTo(events);
+        await().atMost(Duration.ofSeconds(5)).until(() -> subscriptionsTo(query) == 0);
+    }
+
     /** Logged in as the administrator of an enterprise imported for the test. */
     private HttpGraphQlTester administratorOfNewEnterprise() {
         GraphQlApi api = api();
@@ -91,6 +147,10 @@ class ReadYourWritesTest extends RunningService {
                         "idValidFrom", "20200101", "idValidTo", "20400101"))
                 .execute()
                 .path("changeAccountInfo.ownerName").entity(String.class).isEqualTo(ownerName);
+    }
+
+    private long subscriptionsTo(Object query) {
+        return updateEmitter.activeSubscriptions().stream().filter(open -> open.getPayload().equals(query)).count();
     }
 
     private Timer lag() {

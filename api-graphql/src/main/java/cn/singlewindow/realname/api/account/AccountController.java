@@ -125,15 +125,13 @@ class AccountController {
         MetaData origin = commands.origin(context);
         AccountOwner owner = AccountOwner.of(input.ownerName(), input.documentType(), input.documentNumber(),
                 input.idValidFrom(), input.idValidTo(), ChinaTime.today(clock));
-        return account(accountId)
-                .thenCompose(target -> {
-                    if (target == null || !mayEdit(actor, target)) {
+        return readYourWrites.changeThenAwait(new FindAccount(accountId), AccountView.class, AccountView::version,
+                target -> {
+                    if (target.isEmpty() || !mayEdit(actor, target.get())) {
                         throw new RejectedException(ApiRejections.FORBIDDEN);
                     }
                     return commands.<Long>send(new ChangeAccountInfo(accountId, owner), origin);
-                })
-                .thenCompose(version -> readYourWrites.await(new FindAccount(accountId), AccountView.class,
-                        AccountView::version, version));
+                });
     }
 
     private static boolean mayEdit(Actor actor, AccountView target) {

@@ -6,7 +6,10 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -58,16 +61,45 @@ public class ReadYourWrites {
     public <Q, V> CompletableFuture<V> await(Q query, Class<V> viewType, ToLongFunction<V> versionOf,
                                              long minimumVersion) {
         long committedAt = System.nanoTime();
+        return withSubscription(query, viewType, (current, updates) ->
+                awaitVersion(query, viewType, versionOf, minimumVersion, committedAt, current, updates));
+    }
+
+    /**
+     * For a mutation that reads what it changes first (to check who may change it): the subscription's first answer
+     * is that read, {@code change} checks it and sends the command, answering the version to wait for. One query
+     * less than reading, then subscribing; an update the command causes before the wait begins is kept for it.
+     */
+    public <Q, V> CompletableFuture<V> changeThenAwait(Q query, Class<V> viewType, ToLongFunction<V> versionOf,
+                                                       Function<Optional<V>, CompletionStage<Long>> change) {
+        return withSubscription(query, viewType, (current, updates) ->
+                Mono.fromCompletionStage(change.apply(current)).flatMap(minimumVersion ->
+                        awaitVersion(query, viewType, versionOf, minimumVersion, System.nanoTime(), current, updates)));
+    }
+
+    private <Q, V> CompletableFuture<V> withSubscription(Q query, Class<V> viewType,
+                                                         BiFunction<Optional<V>, Flux<V>, Mono<V>> then) {
         SubscriptionQueryResult<Optional<V>, V> subscription = queries.subscriptionQuery(query,
                 ResponseTypes.optionalInstanceOf(viewType), ResponseTypes.instanceOf(viewType));
+        return subscription.initialResult()
+                .flatMap(current -> then.apply(current, subscription.updates()))
+                .doFinally(signal -> subscription.close())
+                // The update arrives on a projection thread; the rest of the mutation (more queries, the answer)
+                // runs elsewhere, so the projection goes on with other commands' changes meanwhile.
+                .publishOn(Schedulers.boundedElastic())
+                .toFuture();
+    }
+
+    /** The first state at {@code minimumVersion} or later: the one read first, an update, or a read again. */
+    private <Q, V> Mono<V> awaitVersion(Q query, Class<V> viewType, ToLongFunction<V> versionOf, long minimumVersion,
+                                        long committedAt, Optional<V> current, Flux<V> updates) {
         // Updates come from this node's processor only: a change applied by another node's (which holds the row's
         // segment) is found by reading the read model again meanwhile.
         Flux<V> rereads = Flux.interval(REREAD_EVERY, Schedulers.boundedElastic())
                 .concatMap(tick -> Mono.fromFuture(queries.query(query, ResponseTypes.optionalInstanceOf(viewType)))
                         .flatMap(Mono::justOrEmpty));
-        Flux<V> states = Flux.merge(Flux.concat(subscription.initialResult().flatMap(Mono::justOrEmpty),
-                subscription.updates()), rereads);
-        return states.filter(view -> versionOf.applyAsLong(view) >= minimumVersion)
+        return Flux.merge(Flux.concat(Mono.justOrEmpty(current), updates), rereads)
+                .filter(view -> versionOf.applyAsLong(view) >= minimumVersion)
                 .next()
                 .doOnNext(view -> lag.record(System.nanoTime() - committedAt, TimeUnit.NANOSECONDS))
                 .timeout(timeout, Mono.defer(() -> {
@@ -76,11 +108,6 @@ public class ReadYourWrites {
                             minimumVersion, query, timeout);
                     return Mono.fromFuture(queries.query(query, ResponseTypes.optionalInstanceOf(viewType)))
                             .flatMap(Mono::justOrEmpty);
-                }))
-                .doFinally(signal -> subscription.close())
-                // The update arrives on a projection thread; the rest of the mutation (more queries, the answer)
-                // runs elsewhere, so the projection goes on with other commands' changes meanwhile.
-                .publishOn(Schedulers.boundedElastic())
-                .toFuture();
+                }));
     }
 }
