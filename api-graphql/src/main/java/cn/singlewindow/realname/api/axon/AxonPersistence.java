@@ -1,6 +1,7 @@
 package cn.singlewindow.realname.api.axon;
 
 import cn.singlewindow.realname.messages.common.AuditMetadata;
+import cn.singlewindow.realname.query.directory.EnterpriseDirectoryProjection;
 import java.time.Duration;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -20,6 +21,7 @@ import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Axon's JDBC event store, token store and saga store on the tables Flyway creates (snake_case names), under
@@ -103,6 +105,13 @@ class AxonPersistence {
     @Bean
     CorrelationDataProvider auditCorrelationData() {
         return new SimpleCorrelationDataProvider(AuditMetadata.KEYS.toArray(String[]::new));
+    }
+
+    /** The projections' commits do not wait for the disk; the commands' do ({@link AsynchronousProjectionCommit}). */
+    @Bean
+    ConfigurerModule asynchronousProjectionCommits(JdbcTemplate jdbc) {
+        return configurer -> configurer.eventProcessing(processing -> processing.registerHandlerInterceptor(
+                EnterpriseDirectoryProjection.PROCESSING_GROUP, c -> new AsynchronousProjectionCommit(jdbc)));
     }
 
     /** A projection that fails on an event retries it instead of skipping it: nothing committed is lost. */
