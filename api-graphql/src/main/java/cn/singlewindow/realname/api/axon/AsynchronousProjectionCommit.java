@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class AsynchronousProjectionCommit implements MessageHandlerInterceptor<EventMessage<?>> {
 
-    private static final String SET = AsynchronousProjectionCommit.class.getName();
+    private static final String APPLIED = AsynchronousProjectionCommit.class.getName() + ".applied";
 
     private final JdbcTemplate jdbc;
 
@@ -28,11 +28,10 @@ class AsynchronousProjectionCommit implements MessageHandlerInterceptor<EventMes
     @Override
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain interceptorChain)
             throws Exception {
-        unitOfWork.root().getOrComputeResource(SET, key -> {
+        unitOfWork.root().getOrComputeResource(APPLIED, key -> {
             jdbc.execute("SET LOCAL synchronous_commit TO OFF");
             return Boolean.TRUE;
         });
         return interceptorChain.proceed();
     }
-
 }
