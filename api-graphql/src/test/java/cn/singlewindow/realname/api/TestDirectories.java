@@ -40,7 +40,7 @@ public final class TestDirectories {
      * Spring closes the cached contexts, which stops their PostgreSQL, in a shutdown hook that runs beside this
      * one; a directory is removed only once no server runs on it any more.
      */
-    static void removeAll() {
+    private static void removeAll() {
         long deadline = System.nanoTime() + SERVER_STOP_WAIT.toNanos();
         for (Path dir : CREATED) {
             while (holdsRunningServer(dir) && System.nanoTime() < deadline) {
