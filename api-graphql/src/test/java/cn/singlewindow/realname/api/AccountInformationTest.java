@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.singlewindow.realname.api.GraphQlApi.ImportedEnterprise;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
@@ -80,5 +81,18 @@ class AccountInformationTest extends RunningService {
                 .variable("input", input(otherAccount, "RESIDENT_ID_CARD", "11010519491231002X", "20150101",
                         "00000000"))
                 .execute().errors().satisfy(code("FORBIDDEN"));
+    }
+
+    @Test
+    void a_change_to_an_account_that_does_not_exist_is_refused() {
+        GraphQlApi api = api();
+        ImportedEnterprise own = api.importEnterprise(api.asOperations());
+        String unknown = UUID.randomUUID().toString();
+
+        api.asAdministratorOf(own).documentName("changeAccountInfo")
+                .variable("input", input(unknown, "RESIDENT_ID_CARD", "11010519491231002X", "20150101", "00000000"))
+                .execute().errors().satisfy(code("FORBIDDEN"));
+
+        assertThat(eventsOf(unknown)).isZero();
     }
 }
