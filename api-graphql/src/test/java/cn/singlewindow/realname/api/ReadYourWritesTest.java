@@ -56,6 +56,8 @@ class ReadYourWritesTest extends RunningService {
         assertThat(eventsOf(accountId)).as("nothing changed, nothing recorded").isEqualTo(events);
         assertThat(timeouts()).as("answered without waiting out the read-your-writes time-out")
                 .isEqualTo(timeoutsBefore);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> subscriptionsTo(new FindAccount(new AccountId(accountId))) == 0);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
@@ -81,9 +82,18 @@ public class ReadYourWrites {
                                                          BiFunction<Optional<V>, Flux<V>, Mono<V>> then) {
         SubscriptionQueryResult<Optional<V>, V> subscription = queries.subscriptionQuery(query,
                 ResponseTypes.optionalInstanceOf(viewType), ResponseTypes.instanceOf(viewType));
+        AtomicBoolean updatesFollowed = new AtomicBoolean();
+        Flux<V> updates = subscription.updates().doOnSubscribe(followed -> updatesFollowed.set(true));
         return subscription.initialResult()
-                .flatMap(current -> then.apply(current, subscription.updates()))
-                .doFinally(signal -> subscription.close())
+                .flatMap(current -> then.apply(current, updates))
+                // Once followed, cancelling the updates unregisters them. Closing as well would end their buffer
+                // under a projection thread that may be delivering to it that instant (Axon then logs an ERROR);
+                // updates never followed (the check refused, the command failed) are unregistered by closing.
+                .doFinally(signal -> {
+                    if (!updatesFollowed.get()) {
+                        subscription.close();
+                    }
+                })
                 // The update arrives on a projection thread; the rest of the mutation (more queries, the answer)
                 // runs elsewhere, so the projection goes on with other commands' changes meanwhile.
                 .publishOn(Schedulers.boundedElastic())
