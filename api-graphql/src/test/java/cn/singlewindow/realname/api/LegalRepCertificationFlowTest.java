@@ -2,8 +2,11 @@ package cn.singlewindow.realname.api;
 
 import static cn.singlewindow.realname.api.EnterpriseLifecycleTest.code;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.singlewindow.realname.api.GraphQlApi.ImportedEnterprise;
+import cn.singlewindow.realname.messages.certification.FindCertificationOverview;
+import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +15,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
@@ -21,6 +26,9 @@ import reactor.core.publisher.Mono;
 
 /** Manual §2.5.2-§2.5.3 end to end over HTTP and WebSocket, against the sandbox's registry, CTID, bank and SMS. */
 class LegalRepCertificationFlowTest extends RunningService {
+
+    @Autowired
+    QueryUpdateEmitter updateEmitter;
 
     // The administrator and legal representative that GraphQlApi.importInput creates.
     private static final String LEGAL_REP = "张三";
@@ -110,6 +118,9 @@ class LegalRepCertificationFlowTest extends RunningService {
         assertThat(seen.get()).contains("PENDING").last().isEqualTo("PASSED");
         // An open socket would hold the server's graceful shutdown for its whole timeout.
         socket.stop().block(Duration.ofSeconds(10));
+        FindCertificationOverview watched = new FindCertificationOverview(new EnterpriseId(c.enterprise().id()));
+        await().atMost(Duration.ofSeconds(5)).until(() -> updateEmitter.activeSubscriptions().stream()
+                .noneMatch(open -> open.getPayload().equals(watched)));
         c.admin().documentName("enterprise").variable("id", c.enterprise().id()).execute()
                 .path("enterprise.certification.certified").entity(Boolean.class).isEqualTo(true)
                 .path("enterprise.certification.securityLevel").entity(String.class).isEqualTo("MEDIUM")

@@ -1,6 +1,7 @@
 package cn.singlewindow.realname.api.certification;
 
 import cn.singlewindow.realname.api.common.Commands;
+import cn.singlewindow.realname.api.common.FollowedSubscription;
 import cn.singlewindow.realname.api.common.ReadYourWrites;
 import cn.singlewindow.realname.api.error.ApiRejections;
 import cn.singlewindow.realname.api.security.Access;
@@ -37,7 +38,6 @@ import java.util.function.Function;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -177,13 +177,13 @@ class CertificationController {
     Flux<CertificationOverview> certificationStatusChanged(@Argument String enterpriseId, GraphQLContext context) {
         EnterpriseId enterprise = new EnterpriseId(enterpriseId);
         Access.requireReaderOf(Access.actor(context), enterprise);
-        SubscriptionQueryResult<CertificationOverview, CertificationOverview> subscription =
+        FollowedSubscription<CertificationOverview, CertificationOverview> subscription = new FollowedSubscription<>(
                 queries.subscriptionQuery(new FindCertificationOverview(enterprise),
                         ResponseTypes.instanceOf(CertificationOverview.class),
-                        ResponseTypes.instanceOf(CertificationOverview.class));
+                        ResponseTypes.instanceOf(CertificationOverview.class)));
         return Flux.concat(subscription.initialResult(), subscription.updates())
                 .distinctUntilChanged()
-                .doFinally(signal -> subscription.close());
+                .doFinally(signal -> subscription.end());
     }
 
     @SchemaMapping(typeName = "CertificationAttempt", field = "failureMessage")

@@ -8,13 +8,11 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -80,20 +78,11 @@ public class ReadYourWrites {
 
     private <Q, V> CompletableFuture<V> withSubscription(Q query, Class<V> viewType,
                                                          BiFunction<Optional<V>, Flux<V>, Mono<V>> then) {
-        SubscriptionQueryResult<Optional<V>, V> subscription = queries.subscriptionQuery(query,
-                ResponseTypes.optionalInstanceOf(viewType), ResponseTypes.instanceOf(viewType));
-        AtomicBoolean updatesFollowed = new AtomicBoolean();
-        Flux<V> updates = subscription.updates().doOnSubscribe(followed -> updatesFollowed.set(true));
+        FollowedSubscription<Optional<V>, V> subscription = new FollowedSubscription<>(queries.subscriptionQuery(query,
+                ResponseTypes.optionalInstanceOf(viewType), ResponseTypes.instanceOf(viewType)));
         return subscription.initialResult()
-                .flatMap(current -> then.apply(current, updates))
-                // Once followed, cancelling the updates unregisters them. Closing as well would end their buffer
-                // under a projection thread that may be delivering to it that instant (Axon then logs an ERROR);
-                // updates never followed (the check refused, the command failed) are unregistered by closing.
-                .doFinally(signal -> {
-                    if (!updatesFollowed.get()) {
-                        subscription.close();
-                    }
-                })
+                .flatMap(current -> then.apply(current, subscription.updates()))
+                .doFinally(signal -> subscription.end())
                 // The update arrives on a projection thread; the rest of the mutation (more queries, the answer)
                 // runs elsewhere, so the projection goes on with other commands' changes meanwhile.
                 .publishOn(Schedulers.boundedElastic())
