@@ -43,7 +43,7 @@ class AsynchronousProjectionCommitTest extends RunningService {
     }
 
     @Test
-    void only_the_projections_processor_commits_so_not_the_one_inside_commands() {
+    void only_the_projections_processor_commits_asynchronously_not_the_one_inside_commands() {
         assertThat(processor(EnterpriseDirectoryProjection.PROCESSING_GROUP).getHandlerInterceptors())
                 .hasAtLeastOneElementOfType(AsynchronousProjectionCommit.class);
         assertThat(processor("certification-metrics").getHandlerInterceptors())
