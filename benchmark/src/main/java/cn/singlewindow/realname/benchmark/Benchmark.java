@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -210,24 +211,39 @@ public final class Benchmark {
                 ">= 0.5", verdict(w2.rate() / pgbench, 0.5));
     }
 
+    /**
+     * W3 at saturation (32 clients, no pause) for its rate against the trivial endpoint's; then both again at half
+     * the trivial endpoint's rate, where the latency target applies: at saturation, latency is set by the queue
+     * of 32 clients on two shared cores (Little's law: 32 / rate), not by the read.
+     */
     private void reads(List<Seeded> seeded) {
-        CpuShare cpu = CpuShare.start(options.get("pid"));
-        Load.Result w3 = Load.forDuration("W3 enterprise reads", clients, duration, index -> {
+        IntFunction<Callable<Boolean>> read = index -> {
             Seeded enterprise = seeded.get(index % seeded.size());
             return () -> !api.raw(enterprise.token(), ENTERPRISE_READ, Map.of("id", enterprise.enterpriseId()))
                     .has("errors");
-        });
+        };
+        IntFunction<Callable<Boolean>> liveness = index -> () -> api.get("/actuator/health/liveness");
+        CpuShare cpu = CpuShare.start(options.get("pid"));
+        Load.Result w3 = Load.forDuration("W3 enterprise reads", clients, duration, read);
         say(w3.summary());
         say(cpu.perOperation(w3.operations()));
         cpu = CpuShare.start(options.get("pid"));
         Load.Result trivial = Load.forDuration("W3 baseline GET /actuator/health/liveness", clients, duration,
-                index -> () -> api.get("/actuator/health/liveness"));
+                liveness);
         say(trivial.summary());
         say(cpu.perOperation(trivial.operations()));
         row("W3 reads/s vs trivial endpoint (req/s)", w3.rate(), "trivial %.0f".formatted(trivial.rate()),
                 ">= 0.5", verdict(w3.rate() / trivial.rate(), 0.5));
-        row("W3 read p99 (ms)", w3.p99(), "trivial p99 %.1f".formatted(trivial.p99()), "<= 25 ms",
-                w3.p99() <= 25 ? "met" : "MISSED");
+        double half = trivial.rate() / 2;
+        Load.Result paced = Load.atRate("W3 enterprise reads at %.0f/s".formatted(half), clients, duration, half, read);
+        say(paced.summary());
+        Load.Result pacedTrivial = Load.atRate("W3 baseline at %.0f/s".formatted(half), clients, duration, half,
+                liveness);
+        say(pacedTrivial.summary());
+        row("W3 read p99, saturated (ms)", w3.p99(), "trivial %.1f".formatted(trivial.p99()), "-", "-");
+        row("W3 read p99 at %.0f/s, half the trivial rate (ms)".formatted(half), paced.p99(),
+                "trivial %.1f".formatted(pacedTrivial.p99()), "<= 25 ms",
+                paced.errors() == 0 && paced.rate() >= 0.95 * half && paced.p99() <= 25 ? "met" : "MISSED");
     }
 
     // ---- seeding and the operations of each workload ----

@@ -9,10 +9,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 import org.HdrHistogram.Histogram;
 
-/** Runs clients in closed loops and records every operation's latency. */
+/** Runs clients in closed loops, or at a set rate, and records every operation's latency. */
 final class Load {
 
     record Result(String name, long operations, long errors, double seconds, Histogram latencies) {
@@ -51,6 +52,34 @@ final class Load {
                 return done;
             };
         });
+    }
+
+    /**
+     * Operations started at a fixed rate, spread evenly, by whichever client is free. Latency counts from when an
+     * operation was due, not from when a client got to it, so a service that falls behind is not flattered by
+     * clients that waited for it (coordinated omission).
+     */
+    static Result atRate(String name, int clients, Duration duration, double perSecond,
+                         IntFunction<Callable<Boolean>> client) {
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        double interval = 1e9 / perSecond;
+        AtomicLong next = new AtomicLong();
+        Result result = run(name, clients, index -> {
+            Callable<Boolean> operation = client.apply(index);
+            return () -> {
+                List<long[]> done = new ArrayList<>();
+                for (long due = start + (long) (next.getAndIncrement() * interval); due < end;
+                     due = start + (long) (next.getAndIncrement() * interval)) {
+                    LockSupport.parkNanos(due - System.nanoTime());
+                    long[] timed = timed(operation);
+                    timed[0] = System.nanoTime() - due;
+                    done.add(timed);
+                }
+                return done;
+            };
+        });
+        return new Result(name, result.operations(), result.errors(), duration.toNanos() / 1e9, result.latencies());
     }
 
     /** The clients share a fixed list of operations. */
