@@ -1,16 +1,24 @@
 package cn.singlewindow.realname.api;
 
 import static cn.singlewindow.realname.api.EnterpriseLifecycleTest.code;
+import static cn.singlewindow.realname.api.GraphQlApi.nameOwner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.singlewindow.realname.api.GraphQlApi.ImportedEnterprise;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /** The audit trail read from the event store, and the SM3 hash chain that shows whether it was altered. */
 class AuditTrailTest extends RunningService {
+
+    @Autowired
+    EventStore eventStore;
 
     private HttpGraphQlTester auditor(GraphQlApi api, HttpGraphQlTester operations) {
         String username = "auditor" + System.nanoTime() % 1_000_000;
@@ -140,6 +148,31 @@ class AuditTrailTest extends RunningService {
                 .variable("at", beforeImport.toString()).execute()
                 .path("enterpriseAsOf").valueIsNull();
     }
+
+    @Test
+    void the_chain_stays_whole_after_another_nodes_event_and_an_attempt_that_rolled_back() {
+        GraphQlApi api = api();
+        HttpGraphQlTester operations = api.asOperations();
+        ImportedEnterprise enterprise = api.importEnterprise(operations);
+        HttpGraphQlTester admin = api.asAdministratorOf(enterprise);
+        String accountId = admin.document("query { me { id } }").execute().path("me.id").entity(String.class).get();
+        nameOwner(admin, accountId, "李四");
+        // Another node's event (the last one again), stored outside this node's units of work: this node's cached
+        // aggregate is now behind, so its next change fails on the unique key, rolls back and runs once more.
+        DomainEventMessage<?> last = eventStore.readEvents(accountId).asStream().reduce((first, next) -> next)
+                .orElseThrow();
+        eventStore.publish(new GenericDomainEventMessage<>(last.getType(), accountId, last.getSequenceNumber() + 1,
+                last.getPayload()));
+        long events = eventsOf(accountId);
+
+        nameOwner(admin, accountId, "王五");
+
+        assertThat(eventsOf(accountId)).as("the change stored once, after the other node's event")
+                .isEqualTo(events + 1);
+        auditor(api, operations).documentName("verifyAuditChain").variable("enterpriseId", enterprise.id())
+                .execute().path("verifyAuditChain.intact").entity(Boolean.class).isEqualTo(true);
+    }
+
 
     @Test
     void only_auditors_read_the_trail() {

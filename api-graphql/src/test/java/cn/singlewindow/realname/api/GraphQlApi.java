@@ -120,6 +120,16 @@ public final class GraphQlApi {
                         "idValidTo", "20400101"));
     }
 
+    /** Sets the owner's name, keeping the imported owner's document, and checks the mutation's answer shows it. */
+    public static void nameOwner(HttpGraphQlTester administrator, String accountId, String ownerName) {
+        administrator.documentName("changeAccountInfo")
+                .variable("input", Map.of("accountId", accountId, "ownerName", ownerName,
+                        "documentType", "RESIDENT_ID_CARD", "documentNumber", "110101199003070011",
+                        "idValidFrom", "20200101", "idValidTo", "20400101"))
+                .execute()
+                .path("changeAccountInfo.ownerName").entity(String.class).isEqualTo(ownerName);
+    }
+
     public record ImportedEnterprise(String id, String uscc, String adminUsername, String adminPassword) {
     }
 }

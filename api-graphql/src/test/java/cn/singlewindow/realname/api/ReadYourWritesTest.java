@@ -1,5 +1,6 @@
 package cn.singlewindow.realname.api;
 
+import static cn.singlewindow.realname.api.GraphQlApi.nameOwner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -141,15 +142,6 @@ class ReadYourWritesTest extends RunningService {
         return administrator.document("query { me { id } }").execute().path("me.id").entity(String.class).get();
     }
 
-    /** Sets the owner's name, keeping the imported owner's document, and checks the mutation's answer shows it. */
-    private static void nameOwner(HttpGraphQlTester administrator, String accountId, String ownerName) {
-        administrator.documentName("changeAccountInfo")
-                .variable("input", Map.of("accountId", accountId, "ownerName", ownerName,
-                        "documentType", "RESIDENT_ID_CARD", "documentNumber", "110101199003070011",
-                        "idValidFrom", "20200101", "idValidTo", "20400101"))
-                .execute()
-                .path("changeAccountInfo.ownerName").entity(String.class).isEqualTo(ownerName);
-    }
 
     private long subscriptionsTo(Object query) {
         return updateEmitter.activeSubscriptions().stream().filter(open -> open.getPayload().equals(query)).count();

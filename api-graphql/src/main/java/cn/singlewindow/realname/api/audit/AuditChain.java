@@ -1,6 +1,7 @@
 package cn.singlewindow.realname.api.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.HashMap;
@@ -12,10 +13,12 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -24,6 +27,11 @@ import org.springframework.stereotype.Component;
  * Puts each event's {@link AuditHash} into its metadata as it is published, chaining it to the previous event of
  * the same aggregate: the one published earlier in this unit of work, else the one already stored. Events go to the
  * PostgreSQL event store (with Axon Server the chain is Axon Server's own concern, so this is off there).
+ *
+ * <p>The hash of each aggregate's last event committed on this node is remembered, so a command on a cached
+ * aggregate does not read its previous event back (12% of a command's own path in a profile). An event at a given sequence never
+ * changes once committed, so the memory is used only for exactly the sequence it names; after another node's
+ * event, or an attempt that rolled back, the stored one is read.
  */
 @Component
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
@@ -31,17 +39,25 @@ class AuditChain implements MessageDispatchInterceptor<EventMessage<?>>, Initial
 
     private static final String LAST_HASHES = AuditChain.class.getName() + ".lastHashes";
 
+    /** An aggregate's event at a sequence and the hash it was stored with. */
+    private record Link(long sequence, String hash) {
+    }
+
     private final EventStore eventStore;
     private final Serializer eventSerializer;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    /** Per aggregate, the last event committed on this node: as many as the aggregate cache holds aggregates. */
+    private final Map<String, Link> committed;
 
     AuditChain(EventStore eventStore, @Qualifier("eventSerializer") Serializer eventSerializer, JdbcTemplate jdbc,
-               ObjectMapper json) {
+               ObjectMapper json, @Value("${realname.axon.aggregate-cache-size:10000}") long remembered) {
         this.eventStore = eventStore;
         this.eventSerializer = eventSerializer;
         this.jdbc = jdbc;
         this.json = json;
+        this.committed = Caffeine.newBuilder().maximumSize(remembered).executor(Runnable::run)
+                .<String, Link>build().asMap();
     }
 
     @Override
@@ -51,25 +67,37 @@ class AuditChain implements MessageDispatchInterceptor<EventMessage<?>>, Initial
 
     @Override
     public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
-        Map<String, String> lastHashes = CurrentUnitOfWork.isStarted()
-                ? CurrentUnitOfWork.get().root().getOrComputeResource(LAST_HASHES, key -> new HashMap<>())
-                : new HashMap<>();
+        Map<String, Link> published = CurrentUnitOfWork.map(UnitOfWork::root)
+                .map(root -> root.<Map<String, Link>>getOrComputeResource(LAST_HASHES, key -> publishedIn(root)))
+                .orElseGet(HashMap::new);
         return (index, message) -> {
             if (!(message instanceof DomainEventMessage<?> event)) {
                 return message;
             }
             String aggregateId = event.getAggregateIdentifier();
-            String previous = lastHashes.get(aggregateId);
-            if (previous == null) {
-                previous = event.getSequenceNumber() == 0 ? AuditHash.GENESIS
-                        : storedHash(aggregateId, event.getSequenceNumber() - 1);
-            }
+            long sequence = event.getSequenceNumber();
+            String previous = sequence == 0 ? AuditHash.GENESIS : hashAt(aggregateId, sequence - 1, published);
             SerializedObject<byte[]> payload = event.serializePayload(eventSerializer, byte[].class);
-            String hash = AuditHash.of(aggregateId, event.getSequenceNumber(), payload.getType().getName(),
-                    payload.getData(), previous);
-            lastHashes.put(aggregateId, hash);
+            String hash = AuditHash.of(aggregateId, sequence, payload.getType().getName(), payload.getData(),
+                    previous);
+            published.put(aggregateId, new Link(sequence, hash));
             return event.andMetaData(Map.of(AuditHash.METADATA_KEY, hash));
         };
+    }
+
+    /** This unit of work's last event per aggregate, remembered once (and only if) it commits. */
+    private Map<String, Link> publishedIn(UnitOfWork<?> unitOfWork) {
+        Map<String, Link> published = new HashMap<>();
+        unitOfWork.afterCommit(done -> committed.putAll(published));
+        return published;
+    }
+
+    private String hashAt(String aggregateId, long sequence, Map<String, Link> published) {
+        Link last = published.get(aggregateId);
+        if (last == null) {
+            last = committed.get(aggregateId);
+        }
+        return last != null && last.sequence() == sequence ? last.hash() : storedHash(aggregateId, sequence);
     }
 
     private String storedHash(String aggregateId, long sequence) {
