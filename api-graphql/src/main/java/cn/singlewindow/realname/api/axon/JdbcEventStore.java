@@ -31,7 +31,7 @@ class JdbcEventStore {
                                           org.axonframework.config.Configuration axon,
                                           ConnectionProvider connections, TransactionManager transactions,
                                           EventSchema schema) {
-        return new ParsedTimestampStorageEngine(JdbcEventStorageEngine.builder()
+        return new PostgresStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(axon.upcasterChain())
                 .persistenceExceptionResolver(resolver)

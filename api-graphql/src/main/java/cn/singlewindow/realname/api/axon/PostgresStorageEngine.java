@@ -1,5 +1,7 @@
 package cn.singlewindow.realname.api.axon;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DateTimeException;
@@ -7,9 +9,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -17,24 +26,95 @@ import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 
 /**
- * Axon's JDBC storage engine, except that each event's timestamp is parsed once, by a parser for the one format
- * Axon writes. Axon's entries keep the text and parse it with a general ISO formatter on every call: once to
- * compute the tracking token, again for each handler that asks, 13% of a projection rebuild's thread.
+ * Axon's JDBC storage engine, with two changes.
+ *
+ * <p>Each event's timestamp is parsed once, by a parser for the one format Axon writes. Axon's entries keep the text
+ * and parse it with a general ISO formatter on every call: once to compute the tracking token, again for each
+ * handler that asks, 13% of a projection rebuild's thread.
+ *
+ * <p>A read of tracked events stops at the head with the batch that reaches it. Axon reads a window of global
+ * indexes, which can hold fewer events than it spans, so it reads on until a window comes back empty and then asks
+ * where the next event is: three queries per stream and commit where one does. Here a batch is the next events after
+ * the token (and those filling its gaps), at most a batch of them, so a short batch means nothing more is stored.
  */
-class ParsedTimestampStorageEngine extends JdbcEventStorageEngine {
+class PostgresStorageEngine extends JdbcEventStorageEngine {
 
     /** Axon's defaults, given to the builder too: its own copies are private. */
     static final int GAP_TIMEOUT_MILLIS = 60_000;
     static final int MAX_GAP_OFFSET = 10_000;
     static final long LOWEST_GLOBAL_SEQUENCE = 1;
 
-    ParsedTimestampStorageEngine(Builder builder) {
+    PostgresStorageEngine(Builder builder) {
         super(builder.gapTimeout(GAP_TIMEOUT_MILLIS).maxGapOffset(MAX_GAP_OFFSET)
-                .lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE));
+                .lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE)
+                .readEventDataWithoutGaps(PostgresStorageEngine::nextAfter)
+                .readEventDataWithGaps(PostgresStorageEngine::gapsAndNextAfter)
+                // An empty batch now means nothing is stored after the token: there is nothing further to look for.
+                .extendedGapCheckEnabled(false));
+    }
+
+    /** The events after the token, read a batch at a time, ending with the first batch that is not full. */
+    @Override
+    protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken after, boolean mayBlock) {
+        return StreamSupport.stream(new Spliterators.AbstractSpliterator<TrackedEventData<?>>(Long.MAX_VALUE,
+                Spliterator.ORDERED | Spliterator.NONNULL) {
+            private TrackingToken last = after;
+            private Iterator<? extends TrackedEventData<?>> batch = Collections.emptyIterator();
+            private boolean headReached;
+
+            @Override
+            public boolean tryAdvance(Consumer<? super TrackedEventData<?>> action) {
+                if (!batch.hasNext()) {
+                    if (headReached) {
+                        return false;
+                    }
+                    List<? extends TrackedEventData<?>> fetched = fetchTrackedEvents(last, batchSize());
+                    headReached = fetched.size() < batchSize();
+                    batch = fetched.iterator();
+                    if (!batch.hasNext()) {
+                        return false;
+                    }
+                }
+                TrackedEventData<?> next = batch.next();
+                last = next.trackingToken();
+                action.accept(next);
+                return true;
+            }
+        }, false);
+    }
+
+    private static PreparedStatement nextAfter(Connection connection, EventSchema schema, long globalIndex,
+                                               int batchSize) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(next(schema));
+        statement.setLong(1, globalIndex);
+        statement.setInt(2, batchSize);
+        return statement;
+    }
+
+    /** The stored events among the token's gaps, then the next ones after it (each part an index scan). */
+    private static PreparedStatement gapsAndNextAfter(Connection connection, EventSchema schema, long globalIndex,
+                                                      int batchSize, List<Long> gaps) throws SQLException {
+        String index = schema.globalIndexColumn();
+        PreparedStatement statement = connection.prepareStatement("(SELECT " + schema.trackedEventFields()
+                + " FROM " + schema.domainEventTable() + " WHERE " + index + " IN ("
+                + String.join(",", Collections.nCopies(gaps.size(), "?")) + ")) UNION ALL (" + next(schema)
+                + ") ORDER BY " + index);
+        for (int i = 0; i < gaps.size(); i++) {
+            statement.setLong(i + 1, gaps.get(i));
+        }
+        statement.setLong(gaps.size() + 1, globalIndex);
+        statement.setInt(gaps.size() + 2, batchSize);
+        return statement;
+    }
+
+    private static String next(EventSchema schema) {
+        return "SELECT " + schema.trackedEventFields() + " FROM " + schema.domainEventTable() + " WHERE "
+                + schema.globalIndexColumn() + " > ? ORDER BY " + schema.globalIndexColumn() + " LIMIT ?";
     }
 
     /** As Axon's, with the event's timestamp parsed once. */
