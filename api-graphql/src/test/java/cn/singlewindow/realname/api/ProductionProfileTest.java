@@ -1,6 +1,7 @@
 package cn.singlewindow.realname.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.singlewindow.realname.cardbridge.bankukey.SelfSigned;
 import cn.singlewindow.realname.cardbridge.iccard.Pem;
@@ -13,10 +14,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -87,5 +90,13 @@ class ProductionProfileTest {
         HttpResponse<String> graphiql = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/graphiql")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(graphiql.statusCode()).isIn(401, 404);
+    }
+
+    @Test
+    void a_new_store_starts_the_projection_with_two_segments_for_two_nodes() {
+        JdbcTemplate external = new JdbcTemplate(postgres.getPostgresDatabase());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(external.queryForObject(
+                "SELECT count(*) FROM token_entry WHERE processor_name = 'enterprise-directory'", Integer.class))
+                .isEqualTo(2));
     }
 }
