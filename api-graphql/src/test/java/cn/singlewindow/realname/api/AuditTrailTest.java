@@ -173,7 +173,6 @@ class AuditTrailTest extends RunningService {
                 .execute().path("verifyAuditChain.intact").entity(Boolean.class).isEqualTo(true);
     }
 
-
     @Test
     void only_auditors_read_the_trail() {
         GraphQlApi api = api();

@@ -142,7 +142,6 @@ class ReadYourWritesTest extends RunningService {
         return administrator.document("query { me { id } }").execute().path("me.id").entity(String.class).get();
     }
 
-
     private long subscriptionsTo(Object query) {
         return updateEmitter.activeSubscriptions().stream().filter(open -> open.getPayload().equals(query)).count();
     }

@@ -152,8 +152,8 @@ public final class Benchmark {
         double compilerShare;
         Load.Result round;
         do {
-            // Every fourth client warms the trivial endpoint: W3's baseline is compared warm too (it ran 1,533-1,761
-            // requests/s after 15-20 s cold, 2,441 after 40 s).
+            // Every fourth client warms the trivial endpoint: W3's baseline is compared warm too (cold for 15-20 s it
+            // ran 1,533-1,761 requests/s, warm 3,420).
             round = Load.forDuration("warm-up round", clients, WARM_UP_ROUND, index -> {
                 Seeded enterprise = seeded.get(index % seeded.size());
                 return switch (index % 4) {
@@ -386,7 +386,6 @@ public final class Benchmark {
 
     // ---- baselines and the event store ----
 
-    /** The writes of one W2 command (event with metadata, previous hash read, view row, token) per transaction. */
     /**
      * One W2 command's writes per transaction pair: the event with its next sequence number, then the view row and
      * the processor's token. {@code readPreviousHash}: first the previous event's metadata, as the command did until

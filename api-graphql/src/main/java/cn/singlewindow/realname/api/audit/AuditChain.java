@@ -1,8 +1,8 @@
 package cn.singlewindow.realname.api.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -29,9 +29,9 @@ import org.springframework.stereotype.Component;
  * PostgreSQL event store (with Axon Server the chain is Axon Server's own concern, so this is off there).
  *
  * <p>The hash of each aggregate's last event committed on this node is remembered, so a command on a cached
- * aggregate does not read its previous event back (12% of a command's own path in a profile). An event at a given sequence never
- * changes once committed, so the memory is used only for exactly the sequence it names; after another node's
- * event, or an attempt that rolled back, the stored one is read.
+ * aggregate does not read its previous event back (12% of a command's own path in a profile). An event at a given
+ * sequence never changes once committed, so the memory is used only for exactly the sequence it names; after
+ * another node's event, or an attempt that rolled back, the stored one is read.
  */
 @Component
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
