@@ -1,6 +1,7 @@
 package cn.singlewindow.realname.api;
 
 import static cn.singlewindow.realname.api.EnterpriseLifecycleTest.code;
+import static cn.singlewindow.realname.api.GraphQlApi.accountOf;
 import static cn.singlewindow.realname.api.GraphQlApi.nameOwner;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -155,7 +156,7 @@ class AuditTrailTest extends RunningService {
         HttpGraphQlTester operations = api.asOperations();
         ImportedEnterprise enterprise = api.importEnterprise(operations);
         HttpGraphQlTester admin = api.asAdministratorOf(enterprise);
-        String accountId = admin.document("query { me { id } }").execute().path("me.id").entity(String.class).get();
+        String accountId = accountOf(admin);
         nameOwner(admin, accountId, "李四");
         // Another node's event (the last one again), stored outside this node's units of work: this node's cached
         // aggregate is now behind, so its next change fails on the unique key, rolls back and runs once more.

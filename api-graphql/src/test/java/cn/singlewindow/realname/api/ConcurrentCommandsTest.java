@@ -1,5 +1,6 @@
 package cn.singlewindow.realname.api;
 
+import static cn.singlewindow.realname.api.GraphQlApi.accountOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.singlewindow.realname.api.GraphQlApi.ImportedEnterprise;
@@ -30,7 +31,7 @@ class ConcurrentCommandsTest extends RunningService {
         GraphQlApi api = api();
         ImportedEnterprise enterprise = api.importEnterprise(api.asOperations());
         HttpGraphQlTester admin = api.asAdministratorOf(enterprise);
-        String accountId = admin.document("query { me { id } }").execute().path("me.id").entity(String.class).get();
+        String accountId = accountOf(admin);
         long eventsBefore = eventsOf(accountId);
 
         CountDownLatch start = new CountDownLatch(1);

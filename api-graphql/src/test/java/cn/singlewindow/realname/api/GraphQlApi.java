@@ -120,6 +120,11 @@ public final class GraphQlApi {
                         "idValidTo", "20400101"));
     }
 
+    /** The id of the account the tester is logged in as. */
+    public static String accountOf(HttpGraphQlTester user) {
+        return user.document("query { me { id } }").execute().path("me.id").entity(String.class).get();
+    }
+
     /** Sets the owner's name, keeping the imported owner's document, and checks the mutation's answer shows it. */
     public static void nameOwner(HttpGraphQlTester administrator, String accountId, String ownerName) {
         administrator.documentName("changeAccountInfo")

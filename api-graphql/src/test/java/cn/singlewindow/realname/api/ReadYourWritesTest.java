@@ -1,5 +1,6 @@
 package cn.singlewindow.realname.api;
 
+import static cn.singlewindow.realname.api.GraphQlApi.accountOf;
 import static cn.singlewindow.realname.api.GraphQlApi.nameOwner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -136,10 +137,6 @@ class ReadYourWritesTest extends RunningService {
         GraphQlApi api = api();
         ImportedEnterprise enterprise = api.importEnterprise(api.asOperations());
         return api.asAdministratorOf(enterprise);
-    }
-
-    private static String accountOf(HttpGraphQlTester administrator) {
-        return administrator.document("query { me { id } }").execute().path("me.id").entity(String.class).get();
     }
 
     private long subscriptionsTo(Object query) {
