@@ -86,6 +86,30 @@ class IcCardFlowTest extends RunningService {
     }
 
     @Test
+    void enterprises_read_without_their_overview_get_each_their_own_in_one_answer() throws Exception {
+        GraphQlApi api = api();
+        HttpGraphQlTester operations = api.asOperations();
+        ImportedEnterprise certified = api.importEnterprise(operations);
+        ImportedEnterprise pending = api.importEnterprise(operations);
+        certify(api.asAdministratorOf(certified), certified.id(),
+                issueCard(api, certified.uscc(), ADMIN_ID, null, null, false))
+                .path("certifyByIcCard.status").entity(String.class).isEqualTo("PASSED");
+
+        // Looked up by USCC, an enterprise comes without its overview: both are loaded together, each its own.
+        String overview = "{ certification { certified securityLevel methods { method status } } }";
+        operations.document("query q($a: String!, $b: String!) { a: enterpriseByUscc(uscc: $a) " + overview
+                        + " b: enterpriseByUscc(uscc: $b) " + overview + " }")
+                .variable("a", certified.uscc()).variable("b", pending.uscc()).execute()
+                .path("a.certification.certified").entity(Boolean.class).isEqualTo(true)
+                .path("a.certification.securityLevel").entity(String.class).isEqualTo("HIGH")
+                .path("a.certification.methods[?(@.method == 'IC_CARD')].status").entityList(String.class)
+                .containsExactly("PASSED")
+                .path("b.certification.certified").entity(Boolean.class).isEqualTo(false)
+                .path("b.certification.methods[*].status").entityList(String.class)
+                .containsExactly("NOT_STARTED", "NOT_STARTED", "NOT_STARTED");
+    }
+
+    @Test
     void a_challenge_signs_once() throws Exception {
         GraphQlApi api = api();
         ImportedEnterprise enterprise = api.importEnterprise(api.asOperations());

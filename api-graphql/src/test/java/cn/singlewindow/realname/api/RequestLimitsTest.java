@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /** Documents too deep or too wide, and bodies too large, are refused before anything runs. */
@@ -52,6 +53,30 @@ class RequestLimitsTest extends RunningService {
                 .path("enterpriseByUscc.id").entity(String.class).isEqualTo(first.id());
         operations.document(byUscc).variable("uscc", second.uscc()).execute()
                 .path("enterpriseByUscc.id").entity(String.class).isEqualTo(second.id());
+    }
+
+    @Test
+    void an_operation_once_within_the_limits_is_checked_again_when_a_variable_can_widen_it() {
+        HttpGraphQlTester operations = api().asOperations();
+        String fields = IntStream.range(0, 140).mapToObj(i -> "a" + i + ": me { id }")
+                .collect(Collectors.joining(" "));
+        // A complexity of 280 (a field and its id, 140 times) with the second fragment skipped, 560 with it.
+        String document = "query q($both: Boolean!) { ...fields ...more @include(if: $both) }"
+                + " fragment fields on Query { " + fields + " } fragment more on Query { " + fields.replace("a", "b")
+                + " }";
+        for (boolean both : new boolean[] {false, false, true, false, true}) {
+            GraphQlTester.Response response = operations.document(document).variable("both", both).execute();
+            if (both) {
+                response.errors().satisfy(code("QUERY_TOO_COMPLEX"));
+            } else {
+                response.path("a139.id").hasValue();
+            }
+        }
+        // The same fields with the choice written in: refused every time, never remembered as within the limits.
+        String fixed = document.replace("($both: Boolean!)", "").replace("$both", "true");
+        for (int i = 0; i < 2; i++) {
+            operations.document(fixed).execute().errors().satisfy(code("QUERY_TOO_COMPLEX"));
+        }
     }
 
     @Test

@@ -27,11 +27,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.dataloader.DataLoader;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
@@ -44,11 +47,17 @@ class EnterpriseController {
     private final ReadYourWrites readYourWrites;
     private final Clock clock;
 
-    EnterpriseController(Commands commands, QueryGateway queries, ReadYourWrites readYourWrites, Clock clock) {
+    EnterpriseController(Commands commands, QueryGateway queries, ReadYourWrites readYourWrites, Clock clock,
+                         BatchLoaderRegistry loaders) {
         this.commands = commands;
         this.queries = queries;
         this.readYourWrites = readYourWrites;
         this.clock = clock;
+        loaders.forTypePair(EnterpriseId.class, CertificationOverview.class).registerMappedBatchLoader((ids, env) ->
+                Mono.fromFuture(queries.query(new FindCertificationOverviews(ids),
+                                ResponseTypes.multipleInstancesOf(EnterpriseCertification.class)))
+                        .map(found -> found.stream().collect(Collectors.toMap(EnterpriseCertification::enterpriseId,
+                                EnterpriseCertification::overview))));
     }
 
     @QueryMapping
@@ -94,22 +103,17 @@ class EnterpriseController {
                         EnterpriseView.class, EnterpriseView::version, version));
     }
 
-    @BatchMapping(typeName = "Enterprise", field = "certification")
-    Mono<Map<EnterpriseView, CertificationOverview>> certification(List<EnterpriseView> enterprises) {
-        Map<EnterpriseView, CertificationOverview> result = new java.util.HashMap<>();
-        enterprises.stream().filter(view -> view.certificationAsOf() != null)
-                .forEach(view -> result.put(view, view.certificationAsOf()));
-        Map<EnterpriseId, EnterpriseView> live = enterprises.stream().filter(view -> view.certificationAsOf() == null)
-                .collect(Collectors.toMap(EnterpriseView::id, Function.identity(), (a, b) -> a));
-        if (live.isEmpty()) {
-            return Mono.just(result);
-        }
-        return Mono.fromFuture(queries.query(new FindCertificationOverviews(live.keySet()),
-                        ResponseTypes.multipleInstancesOf(EnterpriseCertification.class)))
-                .map(found -> {
-                    found.forEach(c -> result.put(live.get(c.enterpriseId()), c.overview()));
-                    return result;
-                });
+    /**
+     * The overview the view was read with (an enterprise by id joins it in, a view of the past folds it), else one
+     * batched look-up for all the enterprises of the answer. Not a batch mapping: one of those runs a data loader
+     * even when every overview is at hand, a twelfth of the most frequent read's CPU.
+     */
+    @SchemaMapping(typeName = "Enterprise", field = "certification")
+    CompletableFuture<CertificationOverview> certification(EnterpriseView enterprise,
+                                                           DataLoader<EnterpriseId, CertificationOverview> overviews) {
+        return enterprise.certificationAsOf() != null
+                ? CompletableFuture.completedFuture(enterprise.certificationAsOf())
+                : overviews.load(enterprise.id());
     }
 
     @BatchMapping(typeName = "Enterprise", field = "accounts")
