@@ -80,6 +80,22 @@ class RequestLimitsTest extends RunningService {
     }
 
     @Test
+    void control_characters_are_refused_raw_or_escaped_in_the_document_and_in_variables() {
+        HttpGraphQlTester anonymous = api().anonymous();
+        String answerOf = "query { sandboxCaptchaAnswer(captchaId: \"a%sb\") }";
+        for (String written : new String[] {"\u0007", "\\u0007", "\\u001F", "\\u007f"}) {
+            anonymous.document(answerOf.formatted(written)).execute().errors()
+                    .satisfy(code("VALIDATION_FAILED"));
+        }
+        anonymous.document("query a($id: ID!) { sandboxCaptchaAnswer(captchaId: $id) }").variable("id", "a\u0001b")
+                .execute().errors().satisfy(code("VALIDATION_FAILED"));
+        // A backslash that escapes nothing forbidden is no reason to refuse.
+        anonymous.document(answerOf.formatted("\\u0041")).execute().errors()
+                .satisfy(errors -> assertThat(errors).noneMatch(error -> "VALIDATION_FAILED".equals(
+                        error.getExtensions().get("code"))));
+    }
+
+    @Test
     void a_body_over_64_kib_is_refused_with_413_whether_its_length_is_declared_or_not() throws Exception {
         String huge = "{\"query\":\"query { me { id } }\",\"variables\":{\"pad\":\"" + "x".repeat(70_000) + "\"}}";
         byte[] body = huge.getBytes(StandardCharsets.UTF_8);
