@@ -16,7 +16,7 @@ CLIENTS=${CLIENTS:-32}
 # REBUILDS=3 runs W5's rebuild three times in the same service and reports the last (JIT warm).
 REBUILDS=${REBUILDS:-1}
 # W2, W3 and W6 wait for the service's JIT compiler to settle, at most this long (Benchmark.warmUp).
-WARMUP_SECONDS=${WARMUP_SECONDS:-300}
+WARMUP_SECONDS=${WARMUP_SECONDS:-600}
 PORT=${PORT:-18080}
 # The heap an operator would give the service; resident memory is measured against issue 7's 768 MB.
 SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:--Xms256m -Xmx512m -XX:+UseG1GC}

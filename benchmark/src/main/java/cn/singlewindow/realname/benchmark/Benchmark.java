@@ -142,11 +142,11 @@ public final class Benchmark {
      * W2, W3 and W6 are measured on a warm service, as it runs for days: its JIT compiler takes minutes of load to
      * settle (a third of the service's CPU 75 s into a W2 run that followed a 60 s warm-up). Changes, the W3 read and
      * its trivial baseline, not recorded, in rounds of 10 s until the compiler worked less than a tenth of a round
-     * ({@code jvm.compilation.time}), at most {@code warmup=} seconds (300 by default). W1 and W4 come before it in
+     * ({@code jvm.compilation.time}), at most {@code warmup=} seconds (600 by default). W1 and W4 come before it in
      * a full run, on the service as it just started.
      */
     private void warmUp(List<Seeded> seeded) {
-        long limitNanos = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "300"))).toNanos();
+        long limitNanos = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "600"))).toNanos();
         long started = System.nanoTime();
         double compiledBefore = compilationMillis();
         double compilerShare;

@@ -30,7 +30,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * health checks and the other endpoints). Beyond {@code concurrent-requests} running, requests
  * only share the processors more thinly: on 2 cores, 32 at once completed no more certifications than 4 did, while
  * the projection threads, which every mutation's answer waits for, got a sliver of the CPU and fell 10 times further
- * behind (docs/performance.md, W4). A request holds its place until its answer is written.
+ * behind (docs/performance.md, W4). A request holds its place until its answer is made (on an async dispatch too).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
