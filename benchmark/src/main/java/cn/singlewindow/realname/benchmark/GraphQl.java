@@ -68,8 +68,8 @@ final class GraphQl {
 
     /**
      * A read asked again when the connection fails: after the load workloads the client's pool holds connections
-     * the server has since closed as idle, and Java's client does not retry a POST on one (seen once, seconds
-     * into a million-event rebuild).
+     * the server has since closed as idle, and an HTTP client does not send a POST again by itself (seen once with
+     * the JDK's client, seconds into a million-event rebuild).
      */
     private JsonNode poll(String token, String query) {
         try {
