@@ -26,7 +26,7 @@ class WholeAnswers extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String accept = request.getHeader("Accept");
-        return !("POST".equals(request.getMethod()) && "/graphql".equals(request.getRequestURI()))
+        return !GraphQlPosts.isGraphQlPost(request)
                 || (accept != null && accept.contains(MediaType.TEXT_EVENT_STREAM_VALUE));
     }
 
@@ -39,13 +39,11 @@ class WholeAnswers extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         HttpServletResponse kept = isAsyncDispatch(request) ? response : new ContentCachingResponseWrapper(response);
-        try {
-            chain.doFilter(request, kept);
-        } finally {
-            ContentCachingResponseWrapper whole = WebUtils.getNativeResponse(kept, ContentCachingResponseWrapper.class);
-            if (!isAsyncStarted(request) && whole != null) {
-                whole.copyBodyToResponse();
-            }
+        // Not on an exception: a half-written answer stays unsent, and the container's error answer goes out instead.
+        chain.doFilter(request, kept);
+        ContentCachingResponseWrapper whole = WebUtils.getNativeResponse(kept, ContentCachingResponseWrapper.class);
+        if (!isAsyncStarted(request) && whole != null) {
+            whole.copyBodyToResponse();
         }
     }
 }

@@ -1,5 +1,6 @@
 package cn.singlewindow.realname.api.limits;
 
+import cn.singlewindow.realname.api.common.GraphQlPosts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -70,7 +71,7 @@ class ConcurrencyLimit extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !("POST".equals(request.getMethod()) && "/graphql".equals(request.getRequestURI()));
+        return !GraphQlPosts.isGraphQlPost(request);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package cn.singlewindow.realname.api.limits;
 
+import cn.singlewindow.realname.api.common.GraphQlPosts;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -32,7 +33,6 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
     static final String NOT_AN_OBJECT = "{\"errors\":[{\"message\":\"The request body must be a JSON object with"
             + " a query.\",\"extensions\":{\"code\":\"VALIDATION_FAILED\",\"messageZh\":\"请求格式不正确，请检查提交的字段和取值。\"}}]}";
-    private static final String GRAPHQL_PATH = "/graphql";
 
     private final int maxBytes;
 
@@ -48,7 +48,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
             refuse(response);
             return;
         }
-        if (!"POST".equals(request.getMethod()) || !GRAPHQL_PATH.equals(request.getRequestURI())) {
+        if (!GraphQlPosts.isGraphQlPost(request)) {
             // Other endpoints take forms (the bank callback), which Tomcat parses itself, within
             // server.tomcat.max-http-form-post-size.
             chain.doFilter(request, response);
