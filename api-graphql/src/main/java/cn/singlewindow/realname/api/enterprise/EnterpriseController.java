@@ -28,12 +28,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -53,8 +51,9 @@ class EnterpriseController {
         this.queries = queries;
         this.readYourWrites = readYourWrites;
         this.clock = clock;
-        loaders.forTypePair(EnterpriseId.class, CertificationOverview.class).registerMappedBatchLoader((ids, env) ->
-                Mono.fromFuture(queries.query(new FindCertificationOverviews(ids),
+        loaders.forTypePair(EnterpriseId.class, CertificationOverview.class).withName(CertificationField.OVERVIEWS)
+                .registerMappedBatchLoader((ids, env) -> Mono.fromFuture(queries.query(
+                                new FindCertificationOverviews(ids),
                                 ResponseTypes.multipleInstancesOf(EnterpriseCertification.class)))
                         .map(found -> found.stream().collect(Collectors.toMap(EnterpriseCertification::enterpriseId,
                                 EnterpriseCertification::overview))));
@@ -101,19 +100,6 @@ class EnterpriseController {
         return commands.<Long>send(command, context)
                 .thenCompose(version -> readYourWrites.await(new FindEnterprise(command.enterpriseId()),
                         EnterpriseView.class, EnterpriseView::version, version));
-    }
-
-    /**
-     * The overview the view was read with (an enterprise by id joins it in, a view of the past folds it), else one
-     * batched look-up for all the enterprises of the answer. Not a batch mapping: one of those runs a data loader
-     * even when every overview is at hand: 8% of the most frequent read's CPU.
-     */
-    @SchemaMapping(typeName = "Enterprise", field = "certification")
-    CompletableFuture<CertificationOverview> certification(EnterpriseView enterprise,
-                                                           DataLoader<EnterpriseId, CertificationOverview> overviews) {
-        return enterprise.certificationAsOf() != null
-                ? CompletableFuture.completedFuture(enterprise.certificationAsOf())
-                : overviews.load(enterprise.id());
     }
 
     @BatchMapping(typeName = "Enterprise", field = "accounts")
