@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -26,6 +27,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
  * Stateless bearer tokens. The GraphQL endpoint itself is open (logging in happens there); each operation
@@ -50,8 +52,18 @@ class WebSecurity {
                         // The dashboard page is static; its data comes through /graphql with the user's token.
                         .requestMatchers("/dashboard", "/dashboard/**", "/webjars/**").permitAll()
                         .anyRequest().authenticated())
-                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(roles())))
+                .oauth2ResourceServer(server -> server.bearerTokenResolver(new BearerTokens())
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(roles())))
                 .build();
+    }
+
+    /** The strict firewall (Spring Security's default), with its header rules checked by {@link HeaderCharacters}. */
+    @Bean
+    WebSecurityCustomizer strictFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(HeaderCharacters::validName);
+        firewall.setAllowedHeaderValues(HeaderCharacters::validValue);
+        return web -> web.httpFirewall(firewall);
     }
 
     private static JwtAuthenticationConverter roles() {
