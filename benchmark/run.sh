@@ -27,6 +27,13 @@ fi
 [ -n "${SKIP_BUILD:-}" ] || mvn -q -B -DskipTests package
 
 DATA=$(mktemp -d /tmp/realname-benchmark-XXXXXX)
+# The machine, to read ratios across runs: the baselines move with the processor and with the disk's flush time
+# (pgbench waits for it; docs/performance.md, session 11). 500 writes of 8 KB, each flushed, where PostgreSQL writes.
+flush_ms=$(dd if=/dev/zero of="$DATA/flush-test" bs=8k count=500 oflag=dsync 2>&1 \
+  | awk '/copied/ { printf "%.3f", $(NF-3) * 1000 / 500 }')
+rm -f "$DATA/flush-test"
+echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
+  "$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), disk flush ${flush_ms} ms"
 PID=
 stop_service() {
   if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then
