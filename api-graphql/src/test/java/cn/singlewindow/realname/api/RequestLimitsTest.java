@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -89,6 +91,18 @@ class RequestLimitsTest extends RunningService {
         }
         anonymous.document("query a($id: ID!) { sandboxCaptchaAnswer(captchaId: $id) }").variable("id", "a\u0001b")
                 .execute().errors().satisfy(code("VALIDATION_FAILED"));
+        // Inside input objects and lists too, in keys as in values, and DEL as well.
+        String withId = "query a($id: ID!) { sandboxCaptchaAnswer(captchaId: $id) }";
+        for (Object nested : new Object[] {Map.of("name", List.of("ok", "a\u001Fb")), Map.of("k\u0008", "v"),
+                List.of(Map.of("name", "a\u007Fb"))}) {
+            anonymous.document(withId).variable("id", "a").variable("input", nested).execute().errors()
+                    .satisfy(code("VALIDATION_FAILED"));
+        }
+        anonymous.document(answerOf.formatted("\u007F")).execute().errors().satisfy(code("VALIDATION_FAILED"));
+        // Tabs and line breaks are text people type.
+        anonymous.document(withId).variable("id", "a").variable("input", Map.of("note", List.of("a\tb\r\nc")))
+                .execute().errors().satisfy(errors -> assertThat(errors).noneMatch(error ->
+                        "VALIDATION_FAILED".equals(error.getExtensions().get("code"))));
         // A backslash that escapes nothing forbidden is no reason to refuse.
         anonymous.document(answerOf.formatted("\\u0041")).execute().errors()
                 .satisfy(errors -> assertThat(errors).noneMatch(error -> "VALIDATION_FAILED".equals(

@@ -21,7 +21,6 @@ import reactor.core.publisher.Mono;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class ControlCharacters implements WebGraphQlInterceptor {
 
-    private static final Pattern RAW = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
     // The same characters written as GraphQL string escapes in the document (\\u0000 to \\u001F, except tab, LF, CR).
     private static final Pattern ESCAPED = Pattern.compile("\\\\u00(0[0-8bBcCeEfF]|1[0-9a-fA-F])|\\\\u007[fF]");
 
@@ -29,7 +28,7 @@ class ControlCharacters implements WebGraphQlInterceptor {
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         String document = request.getDocument();
         // Most documents hold no backslash at all: the escape pattern need not search them.
-        if (RAW.matcher(document).find() || (document.indexOf('\\') >= 0 && ESCAPED.matcher(document).find())
+        if (holdsRaw(document) || (document.indexOf('\\') >= 0 && ESCAPED.matcher(document).find())
                 || holdsControlCharacter(request.getVariables())) {
             return Mono.just(RefusedRequests.refuse(request, "VALIDATION_FAILED",
                     "Text must not contain control characters.", "输入内容不能包含控制字符。"));
@@ -37,16 +36,36 @@ class ControlCharacters implements WebGraphQlInterceptor {
         return chain.next(request);
     }
 
+    /** Loops rather than a pattern and streams: every GraphQL request passes here (2% of a read's CPU before). */
     private static boolean holdsControlCharacter(Object value) {
         if (value instanceof String text) {
-            return RAW.matcher(text).find();
+            return holdsRaw(text);
         }
         if (value instanceof Map<?, ?> map) {
-            return map.keySet().stream().anyMatch(ControlCharacters::holdsControlCharacter)
-                    || map.values().stream().anyMatch(ControlCharacters::holdsControlCharacter);
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (holdsControlCharacter(entry.getKey()) || holdsControlCharacter(entry.getValue())) {
+                    return true;
+                }
+            }
+            return false;
         }
         if (value instanceof Collection<?> values) {
-            return values.stream().anyMatch(ControlCharacters::holdsControlCharacter);
+            for (Object element : values) {
+                if (holdsControlCharacter(element)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** U+0000 to U+001F except tab, line feed and carriage return, and U+007F. */
+    private static boolean holdsRaw(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 ? c != '\t' && c != '\n' && c != '\r' : c == 0x7f) {
+                return true;
+            }
         }
         return false;
     }
