@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -81,8 +83,37 @@ class AuditChain implements MessageDispatchInterceptor<EventMessage<?>>, Initial
             String hash = AuditHash.of(aggregateId, sequence, payload.getType().getName(), payload.getData(),
                     previous);
             published.put(aggregateId, new Link(sequence, hash));
-            return event.andMetaData(Map.of(AuditHash.METADATA_KEY, hash));
+            return new HashedEvent<>(event, hash, eventSerializer, payload);
         };
+    }
+
+    /**
+     * The event with its hash in its metadata, carrying the payload as serialized for the hash: the store writes
+     * those very bytes rather than serialize the payload, and seal its personal data, a second time (2% of a
+     * command's CPU). A copy made from it (new metadata) serializes afresh, to the same bytes.
+     */
+    static final class HashedEvent<T> extends GenericDomainEventMessage<T> {
+        private final Serializer serializer;
+        private final SerializedObject<byte[]> payload;
+
+        private HashedEvent(DomainEventMessage<T> event, String hash, Serializer serializer,
+                            SerializedObject<byte[]> payload) {
+            super(event.getType(), event.getAggregateIdentifier(), event.getSequenceNumber(),
+                    new GenericMessage<>(event.getIdentifier(), event.getPayloadType(), event.getPayload(),
+                            event.getMetaData().mergedWith(Map.of(AuditHash.METADATA_KEY, hash))),
+                    event.getTimestamp());
+            this.serializer = serializer;
+            this.payload = payload;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <S> SerializedObject<S> serializePayload(Serializer serializer, Class<S> expectedRepresentation) {
+            if (serializer == this.serializer && expectedRepresentation == byte[].class) {
+                return (SerializedObject<S>) payload;
+            }
+            return super.serializePayload(serializer, expectedRepresentation);
+        }
     }
 
     /** This unit of work's last event per aggregate, remembered once (and only if) it commits. */
