@@ -9,7 +9,8 @@ import java.util.Locale;
 
 /**
  * Where the machine's CPU went during a workload, per operation: the service's process, this load driver, and
- * everything else (on the benchmark machine: PostgreSQL). Tells a slow service from a saturated machine.
+ * everything else (on the benchmark machine: PostgreSQL), and the time the host's hypervisor gave the machine's
+ * processors to others (steal). Tells a slow service from a saturated machine, and either from a contended host.
  */
 final class CpuShare {
 
@@ -19,12 +20,14 @@ final class CpuShare {
     private final String servicePid;
     private final long serviceTicks;
     private final long machineBusyTicks;
+    private final long stolenTicks;
     private final long driverNanos;
 
     private CpuShare(String servicePid) {
         this.servicePid = servicePid;
         this.serviceTicks = servicePid == null ? 0 : serviceTicks(servicePid);
         this.machineBusyTicks = machineBusyTicks();
+        this.stolenTicks = stolenTicks();
         this.driverNanos = driverNanos();
     }
 
@@ -32,7 +35,10 @@ final class CpuShare {
         return new CpuShare(servicePid);
     }
 
-    /** "CPU per operation: service 4.1 ms, driver 1.0 ms, other (PostgreSQL) 0.8 ms", or empty without a pid. */
+    /**
+     * "CPU per operation: service 4.1 ms, driver 1.0 ms, other (PostgreSQL) 0.8 ms, stolen 0.1 ms", or empty
+     * without a pid.
+     */
     String perOperation(long operations) {
         if (servicePid == null || operations == 0) {
             return "";
@@ -40,9 +46,10 @@ final class CpuShare {
         double service = (serviceTicks(servicePid) - serviceTicks) * MS_PER_TICK;
         double machine = (machineBusyTicks() - machineBusyTicks) * MS_PER_TICK;
         double driver = (driverNanos() - driverNanos) / 1e6;
+        double stolen = (stolenTicks() - stolenTicks) * MS_PER_TICK;
         return String.format(Locale.ROOT, "CPU per operation: service %.2f ms, load driver %.2f ms,"
-                        + " other processes (PostgreSQL) %.2f ms", service / operations, driver / operations,
-                Math.max(0, machine - service - driver) / operations);
+                        + " other processes (PostgreSQL) %.2f ms, stolen by the host %.2f ms", service / operations,
+                driver / operations, Math.max(0, machine - service - driver) / operations, stolen / operations);
     }
 
     private static long serviceTicks(String pid) {
@@ -52,15 +59,24 @@ final class CpuShare {
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
+    /** user, nice, system, irq and softirq: not idle, iowait or steal. */
     private static long machineBusyTicks() {
-        String[] cpu = read(Path.of("/proc/stat")).lines().findFirst().orElseThrow().trim().split("\\s+");
+        String[] cpu = machineTicks();
         long busy = 0;
-        for (int i = 1; i < cpu.length && i <= 8; i++) {
-            if (i != 4 && i != 5) {
-                busy += Long.parseLong(cpu[i]); // all but idle and iowait
-            }
+        for (int i : new int[] {1, 2, 3, 6, 7}) {
+            busy += Long.parseLong(cpu[i]);
         }
         return busy;
+    }
+
+    /** Time a processor of this virtual machine was ready to run but the host ran someone else. */
+    private static long stolenTicks() {
+        String[] cpu = machineTicks();
+        return cpu.length > 8 ? Long.parseLong(cpu[8]) : 0;
+    }
+
+    private static String[] machineTicks() {
+        return read(Path.of("/proc/stat")).lines().findFirst().orElseThrow().trim().split("\\s+");
     }
 
     private static long driverNanos() {
