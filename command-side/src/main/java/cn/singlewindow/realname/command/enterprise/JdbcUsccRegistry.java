@@ -4,6 +4,7 @@ import cn.singlewindow.realname.messages.common.RejectedException;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
 import cn.singlewindow.realname.messages.enterprise.Uscc;
 import java.util.Optional;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -39,13 +40,23 @@ class JdbcUsccRegistry implements UsccRegistry {
                 String.class, orgCode).stream().findFirst().map(EnterpriseId::new);
     }
 
+    /**
+     * A command of another node that moved the claim first makes this one update nothing once its row lock is
+     * released: the command fails as the concurrent change it lost to (rolled back, retried on the fresh aggregate)
+     * rather than go on with the claim left behind.
+     */
     @Override
     public void move(Uscc from, Uscc to, EnterpriseId enterpriseId) {
+        int moved;
         try {
-            jdbc.update("UPDATE enterprise_uscc SET uscc = ? WHERE uscc = ? AND enterprise_id = ?",
+            moved = jdbc.update("UPDATE enterprise_uscc SET uscc = ? WHERE uscc = ? AND enterprise_id = ?",
                     to.value(), from.value(), enterpriseId.value());
         } catch (DuplicateKeyException taken) {
             throw new RejectedException(EnterpriseRejections.USCC_ALREADY_REGISTERED);
+        }
+        if (moved != 1) {
+            throw new ConcurrencyException("The USCC claim of " + enterpriseId.value() + " is no longer " + from.value()
+                    + ": another command moved it first");
         }
     }
 }

@@ -18,6 +18,9 @@ public interface UsccRegistry {
     /** The enterprise user whose USCC carries this organisation code (positions 9-17), if any. */
     java.util.Optional<EnterpriseId> holderOfOrgCode(String orgCode);
 
-    /** Moves the enterprise's claim from one code to another. */
+    /**
+     * Moves the enterprise's claim from one code to another; fails with Axon's ConcurrencyException when the
+     * enterprise no longer holds {@code from} (another command moved it first).
+     */
     void move(Uscc from, Uscc to, EnterpriseId enterpriseId);
 }

@@ -6,6 +6,7 @@ import cn.singlewindow.realname.messages.enterprise.Uscc;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.axonframework.modelling.command.ConcurrencyException;
 
 /** The registry's contract without a database; the JDBC one is exercised by the API tests. */
 public final class InMemoryUsccRegistry implements UsccRegistry {
@@ -32,6 +33,9 @@ public final class InMemoryUsccRegistry implements UsccRegistry {
 
     @Override
     public void move(Uscc from, Uscc to, EnterpriseId enterpriseId) {
+        if (!enterpriseId.equals(holders.get(from))) {
+            throw new ConcurrencyException("the claim of " + enterpriseId.value() + " is no longer " + from.value());
+        }
         claim(to, enterpriseId);
         holders.remove(from, enterpriseId);
     }
