@@ -44,6 +44,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
+import cn.singlewindow.realname.query.directory.EnterpriseViews;
 import cn.singlewindow.realname.query.rebuild.ProjectionUpdates;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -62,13 +63,15 @@ class CertificationProjection {
     private final MethodStatusRows methods;
     private final JdbcTemplate jdbc;
     private final ProjectionUpdates updateEmitter;
+    private final EnterpriseViews views;
 
     CertificationProjection(AttemptRows attempts, MethodStatusRows methods, JdbcTemplate jdbc,
-                            ProjectionUpdates updateEmitter) {
+                            ProjectionUpdates updateEmitter, EnterpriseViews views) {
         this.attempts = attempts;
         this.methods = methods;
         this.jdbc = jdbc;
         this.updateEmitter = updateEmitter;
+        this.views = views;
     }
 
     @EventHandler
@@ -319,6 +322,7 @@ class CertificationProjection {
         // The committed overview, as the subscriber's first answer (the query handler below) reads it.
         updateEmitter.emit(FindCertificationOverview.class, q -> q.enterpriseId().equals(enterpriseId),
                 () -> overview(methodRows(List.of(enterpriseId.value()))));
+        views.changedAfterCommit(enterpriseId.value());
     }
 
     static CertificationOverview overview(List<MethodStatusRow> rows) {

@@ -57,6 +57,11 @@ public class ProjectionUpdates {
         }
     }
 
+    /** False while a rebuild replays history on this thread. */
+    public static boolean live() {
+        return !REBUILDING.get();
+    }
+
     /** Runs a rebuild on this thread with updates kept quiet. */
     public static void silently(Runnable rebuild) {
         REBUILDING.set(true);

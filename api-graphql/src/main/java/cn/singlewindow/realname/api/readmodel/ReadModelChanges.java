@@ -1,0 +1,134 @@
+package cn.singlewindow.realname.api.readmodel;
+
+import cn.singlewindow.realname.query.directory.EnterpriseViews;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Properties;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Receives the database's notifications of changed enterprise rows (written by triggers, whichever node or path
+ * changed them) and drops the views this node keeps of them. On a connection of its own, outside the pool: it
+ * waits on its socket for as long as the service runs. While it is not connected, no view is kept; once connected
+ * again, all are read afresh, since changes made meanwhile were never announced to it.
+ */
+@Component
+class ReadModelChanges implements SmartLifecycle {
+
+    static final String CHANNEL = "enterprise_read_model";
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelChanges.class);
+    private static final int WAIT_MILLIS = 500;
+    private static final Duration RECONNECT_AFTER = Duration.ofSeconds(1);
+
+    private final HikariDataSource dataSource;
+    private final EnterpriseViews views;
+    private volatile Thread listener;
+    private volatile Connection connection;
+
+    ReadModelChanges(HikariDataSource dataSource, EnterpriseViews views) {
+        this.dataSource = dataSource;
+        this.views = views;
+    }
+
+    @Override
+    public void start() {
+        Thread thread = new Thread(this::listen, "read-model-changes");
+        thread.setDaemon(true);
+        listener = thread;
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        Thread thread = listener;
+        listener = null;
+        views.listening(false);
+        if (thread != null) {
+            thread.interrupt();
+            closeQuietly(connection);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return listener != null;
+    }
+
+    private void listen() {
+        while (listener == Thread.currentThread()) {
+            try (Connection listening = connect()) {
+                connection = listening;
+                try (Statement listen = listening.createStatement()) {
+                    listen.execute("LISTEN " + CHANNEL);
+                }
+                views.listening(true);
+                PGConnection notifications = listening.unwrap(PGConnection.class);
+                while (listener == Thread.currentThread()) {
+                    PGNotification[] received = notifications.getNotifications(WAIT_MILLIS);
+                    if (received != null) {
+                        for (PGNotification notification : received) {
+                            changed(notification.getParameter());
+                        }
+                    }
+                }
+            } catch (SQLException lost) {
+                views.listening(false);
+                if (listener == Thread.currentThread()) {
+                    log.warn("Not receiving read-model changes ({}); enterprise views are read from the database"
+                            + " until they are received again", lost.getMessage());
+                    pause();
+                }
+            }
+        }
+    }
+
+    private void changed(String enterpriseId) {
+        if ("*".equals(enterpriseId)) {
+            views.allChanged();
+        } else {
+            views.changed(enterpriseId);
+        }
+    }
+
+    /** A connection with the pool's settings, but not one of its connections. */
+    private Connection connect() throws SQLException {
+        Properties properties = new Properties();
+        properties.putAll(dataSource.getDataSourceProperties());
+        if (dataSource.getUsername() != null) {
+            properties.setProperty("user", dataSource.getUsername());
+        }
+        if (dataSource.getPassword() != null) {
+            properties.setProperty("password", dataSource.getPassword());
+        }
+        properties.setProperty("ApplicationName", "realname read-model changes");
+        return DriverManager.getConnection(dataSource.getJdbcUrl(), properties);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(RECONNECT_AFTER.toMillis());
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // Stopping: the socket goes with the process anyway.
+            }
+        }
+    }
+}

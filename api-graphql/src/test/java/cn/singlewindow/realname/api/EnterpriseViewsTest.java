@@ -1,0 +1,89 @@
+package cn.singlewindow.realname.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.singlewindow.realname.api.GraphQlApi.ImportedEnterprise;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.ConnectionCallback;
+
+/**
+ * Enterprise views kept in memory: a row changed by another node (here: by SQL, as its projection would) is read
+ * afresh once the database announces the change, and only because it does; without the announcement the kept view
+ * is what a read answers. A node that lost its notifications' connection keeps nothing it could miss a change of.
+ */
+class EnterpriseViewsTest extends RunningService {
+
+    private static final String LISTENER = "realname read-model changes";
+
+    @Test
+    void a_change_by_another_node_is_read_once_the_database_announces_it() {
+        GraphQlApi api = api();
+        ImportedEnterprise enterprise = api.importEnterprise(api.asOperations());
+        HttpGraphQlTester admin = api.asAdministratorOf(enterprise);
+        assertThat(nameOf(admin, enterprise)).isEqualTo("测试贸易有限公司");
+
+        renameUnannounced(enterprise, "未通知的名称有限公司");
+        assertThat(nameOf(admin, enterprise)).as("the kept view").isEqualTo("测试贸易有限公司");
+
+        jdbc.queryForList("SELECT pg_notify('enterprise_read_model', ?)", enterprise.id());
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(nameOf(admin, enterprise)).isEqualTo("未通知的名称有限公司"));
+
+        // An ordinary write: the table's trigger announces it.
+        jdbc.update("UPDATE enterprise_view SET name = ? WHERE enterprise_id = ?", "另一个节点的名称有限公司",
+                enterprise.id());
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(nameOf(admin, enterprise)).isEqualTo("另一个节点的名称有限公司"));
+    }
+
+    @Test
+    void after_its_notifications_were_cut_off_a_node_reads_every_view_afresh() {
+        GraphQlApi api = api();
+        ImportedEnterprise enterprise = api.importEnterprise(api.asOperations());
+        HttpGraphQlTester admin = api.asAdministratorOf(enterprise);
+        assertThat(nameOf(admin, enterprise)).isEqualTo("测试贸易有限公司");
+        Integer cutOff = await().atMost(Duration.ofSeconds(10)).until(this::listenerPid, pid -> pid != null);
+
+        jdbc.queryForList("SELECT pg_terminate_backend(?)", cutOff);
+        await().atMost(Duration.ofSeconds(10)).until(this::listenerPid, pid -> pid != null && !pid.equals(cutOff));
+        renameUnannounced(enterprise, "断线期间的名称有限公司");
+
+        assertThat(nameOf(admin, enterprise)).isEqualTo("断线期间的名称有限公司");
+    }
+
+    private static String nameOf(HttpGraphQlTester reader, ImportedEnterprise enterprise) {
+        return reader.documentName("enterprise").variable("id", enterprise.id()).execute()
+                .path("enterprise.name").entity(String.class).get();
+    }
+
+    /** Changes the row with the tables' triggers off for this transaction only: nobody is told. */
+    private void renameUnannounced(ImportedEnterprise enterprise, String name) {
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            connection.setAutoCommit(false);
+            try (Statement quiet = connection.createStatement();
+                 PreparedStatement rename = connection.prepareStatement(
+                         "UPDATE enterprise_view SET name = ? WHERE enterprise_id = ?")) {
+                quiet.execute("SET LOCAL session_replication_role = replica");
+                rename.setString(1, name);
+                rename.setString(2, enterprise.id());
+                assertThat(rename.executeUpdate()).isEqualTo(1);
+                connection.commit();
+            } finally {
+                connection.setAutoCommit(true);
+            }
+            return null;
+        });
+    }
+
+    private Integer listenerPid() {
+        List<Integer> pids = jdbc.queryForList("SELECT pid FROM pg_stat_activity WHERE application_name = ?",
+                Integer.class, LISTENER);
+        return pids.isEmpty() ? null : pids.get(0);
+    }
+}
