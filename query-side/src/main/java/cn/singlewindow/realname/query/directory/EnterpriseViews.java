@@ -85,6 +85,11 @@ public class EnterpriseViews {
         views.invalidateAll();
     }
 
+    /** Whether views are kept: only while changes are being received. */
+    public boolean keeping() {
+        return listening;
+    }
+
     /** Whether changes are being received; views are kept only then. */
     public void listening(boolean listening) {
         this.listening = listening;
