@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ReadModelChanges implements SmartLifecycle {
 
-    static final String CHANNEL = "enterprise_read_model";
+    private static final String CHANNEL = "enterprise_read_model";
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelChanges.class);
     private static final int WAIT_MILLIS = 500;
@@ -65,6 +65,7 @@ class ReadModelChanges implements SmartLifecycle {
     }
 
     private void listen() {
+        boolean lost = false;
         while (listener == Thread.currentThread()) {
             try (Connection listening = connect()) {
                 connection = listening;
@@ -72,6 +73,10 @@ class ReadModelChanges implements SmartLifecycle {
                     listen.execute("LISTEN " + CHANNEL);
                 }
                 views.listening(true);
+                if (lost) {
+                    log.info("Receiving read-model changes again; enterprise views are kept in memory again");
+                    lost = false;
+                }
                 PGConnection notifications = listening.unwrap(PGConnection.class);
                 while (listener == Thread.currentThread()) {
                     PGNotification[] received = notifications.getNotifications(WAIT_MILLIS);
@@ -81,11 +86,14 @@ class ReadModelChanges implements SmartLifecycle {
                         }
                     }
                 }
-            } catch (SQLException lost) {
+            } catch (SQLException | RuntimeException failure) {
                 views.listening(false);
                 if (listener == Thread.currentThread()) {
-                    log.warn("Not receiving read-model changes ({}); enterprise views are read from the database"
-                            + " until they are received again", lost.getMessage());
+                    if (!lost) {
+                        log.warn("Not receiving read-model changes ({}); enterprise views are read from the database"
+                                + " until they are received again", failure.getMessage());
+                        lost = true;
+                    }
                     pause();
                 }
             }
