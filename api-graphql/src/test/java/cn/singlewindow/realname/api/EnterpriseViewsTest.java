@@ -52,10 +52,29 @@ class EnterpriseViewsTest extends RunningService {
         Integer cutOff = await().atMost(Duration.ofSeconds(10)).until(this::listenerPid, pid -> pid != null);
 
         jdbc.queryForList("SELECT pg_terminate_backend(?)", cutOff);
-        await().atMost(Duration.ofSeconds(10)).until(this::listenerPid, pid -> pid != null && !pid.equals(cutOff));
+        await().atMost(Duration.ofSeconds(10)).until(() -> listenerPidOtherThan(cutOff) != null);
         renameUnannounced(enterprise, "断线期间的名称有限公司");
 
         assertThat(reader.name()).isEqualTo("断线期间的名称有限公司");
+    }
+
+    /** The database stops answering without closing the connection, as across a network partition. */
+    @Test
+    void a_listener_connection_that_went_silent_is_found_dead_and_replaced() throws Exception {
+        Integer silent = await().atMost(Duration.ofSeconds(10)).until(this::listenerPid, pid -> pid != null);
+        signal("STOP", silent);
+        try {
+            // Found dead by its next check (every 5 s) waiting out the socket's time-out (10 s), then replaced.
+            await().atMost(Duration.ofSeconds(40)).until(() -> listenerPidOtherThan(silent) != null);
+        } finally {
+            signal("CONT", silent);
+            jdbc.queryForList("SELECT pg_terminate_backend(?)", silent);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(views::keeping);
+    }
+
+    private static void signal(String signal, int pid) throws Exception {
+        assertThat(new ProcessBuilder("kill", "-" + signal, Integer.toString(pid)).start().waitFor()).isZero();
     }
 
     private record Reader(ImportedEnterprise enterprise, HttpGraphQlTester admin) {
@@ -95,8 +114,12 @@ class EnterpriseViewsTest extends RunningService {
     }
 
     private Integer listenerPid() {
-        List<Integer> pids = jdbc.queryForList("SELECT pid FROM pg_stat_activity WHERE application_name = ?",
-                Integer.class, LISTENER);
+        return listenerPidOtherThan(-1);
+    }
+
+    private Integer listenerPidOtherThan(int excluded) {
+        List<Integer> pids = jdbc.queryForList("SELECT pid FROM pg_stat_activity WHERE application_name = ?"
+                + " AND pid <> ?", Integer.class, LISTENER, excluded);
         return pids.isEmpty() ? null : pids.get(0);
     }
 }

@@ -29,6 +29,13 @@ class ReadModelChanges implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ReadModelChanges.class);
     private static final int WAIT_MILLIS = 500;
     private static final Duration RECONNECT_AFTER = Duration.ofSeconds(1);
+    /**
+     * A connection whose database went away without closing it (a network partition) would otherwise wait for
+     * notifications for good while other nodes' changes went unseen: a statement now and then, each with a bounded
+     * wait for its answer (the connection's socket time-out), finds it dead within about 15 s.
+     */
+    private static final Duration CHECK_EVERY = Duration.ofSeconds(5);
+    private static final String SOCKET_TIMEOUT_SECONDS = "10";
 
     private final HikariDataSource dataSource;
     private final EnterpriseViews views;
@@ -78,12 +85,19 @@ class ReadModelChanges implements SmartLifecycle {
                     lost = false;
                 }
                 PGConnection notifications = listening.unwrap(PGConnection.class);
+                long nextCheck = System.nanoTime() + CHECK_EVERY.toNanos();
                 while (listener == Thread.currentThread()) {
                     PGNotification[] received = notifications.getNotifications(WAIT_MILLIS);
                     if (received != null) {
                         for (PGNotification notification : received) {
                             changed(notification.getParameter());
                         }
+                    }
+                    if (System.nanoTime() - nextCheck >= 0) {
+                        try (Statement check = listening.createStatement()) {
+                            check.execute("SELECT 1");
+                        }
+                        nextCheck = System.nanoTime() + CHECK_EVERY.toNanos();
                     }
                 }
             } catch (SQLException | RuntimeException failure) {
@@ -119,6 +133,7 @@ class ReadModelChanges implements SmartLifecycle {
             properties.setProperty("password", dataSource.getPassword());
         }
         properties.setProperty("ApplicationName", "realname read-model changes");
+        properties.setProperty("socketTimeout", SOCKET_TIMEOUT_SECONDS);
         return DriverManager.getConnection(dataSource.getJdbcUrl(), properties);
     }
 
