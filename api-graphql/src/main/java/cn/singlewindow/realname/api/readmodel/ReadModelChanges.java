@@ -84,22 +84,7 @@ class ReadModelChanges implements SmartLifecycle {
                     log.info("Receiving read-model changes again; enterprise views are kept in memory again");
                     lost = false;
                 }
-                PGConnection notifications = listening.unwrap(PGConnection.class);
-                long nextCheck = System.nanoTime() + CHECK_EVERY.toNanos();
-                while (listener == Thread.currentThread()) {
-                    PGNotification[] received = notifications.getNotifications(WAIT_MILLIS);
-                    if (received != null) {
-                        for (PGNotification notification : received) {
-                            changed(notification.getParameter());
-                        }
-                    }
-                    if (System.nanoTime() - nextCheck >= 0) {
-                        try (Statement check = listening.createStatement()) {
-                            check.execute("SELECT 1");
-                        }
-                        nextCheck = System.nanoTime() + CHECK_EVERY.toNanos();
-                    }
-                }
+                receiveUntilStopped(listening);
             } catch (SQLException | RuntimeException failure) {
                 views.listening(false);
                 if (listener == Thread.currentThread()) {
@@ -110,6 +95,25 @@ class ReadModelChanges implements SmartLifecycle {
                     }
                     pause();
                 }
+            }
+        }
+    }
+
+    private void receiveUntilStopped(Connection listening) throws SQLException {
+        PGConnection notifications = listening.unwrap(PGConnection.class);
+        long nextCheck = System.nanoTime() + CHECK_EVERY.toNanos();
+        while (listener == Thread.currentThread()) {
+            PGNotification[] received = notifications.getNotifications(WAIT_MILLIS);
+            if (received != null) {
+                for (PGNotification notification : received) {
+                    changed(notification.getParameter());
+                }
+            }
+            if (System.nanoTime() - nextCheck >= 0) {
+                try (Statement check = listening.createStatement()) {
+                    check.execute("SELECT 1");
+                }
+                nextCheck = System.nanoTime() + CHECK_EVERY.toNanos();
             }
         }
     }
