@@ -45,6 +45,8 @@ class MetricsTest extends RunningService {
                         + "reason=\"ENTERPRISE_INFO_MISMATCH\"}")
                 .contains("commandBus")
                 .contains("enterprise-directory")
+                // The enterprise views kept in memory (EnterpriseViews).
+                .containsPattern("cache_gets_total\\{cache=\"enterprise_views\",result=\"hit\"}")
                 // Per request, not per field or per filter (the instrumentation below is not even installed).
                 .containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/graphql\"");
     }

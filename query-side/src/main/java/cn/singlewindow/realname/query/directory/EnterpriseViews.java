@@ -32,7 +32,13 @@ public class EnterpriseViews {
 
     EnterpriseViews(@Value("${realname.read-model.enterprise-views:10000}") long maximumSize) {
         // The expiry only bounds memory for views no longer read; a change drops its view at once.
-        this.views = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterAccess(Duration.ofMinutes(10)).build();
+        this.views = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterAccess(Duration.ofMinutes(10))
+                .recordStats().build();
+    }
+
+    /** The views kept, for the hit, miss and eviction counts operators watch. */
+    public Cache<String, EnterpriseView> cache() {
+        return views;
     }
 
     Optional<EnterpriseView> read(String enterpriseId, Function<String, Optional<EnterpriseView>> load) {
