@@ -19,15 +19,29 @@ final class CpuShare {
 
     private final String servicePid;
     private final long serviceTicks;
-    private final long machineBusyTicks;
-    private final long stolenTicks;
+    private final MachineTicks machine;
     private final long driverNanos;
+
+    /**
+     * The machine's first line of {@code /proc/stat}, read once per sample: busy is user, nice, system, irq and
+     * softirq (not idle, iowait or steal); stolen is the time a processor of this virtual machine was ready to run
+     * but the host ran someone else.
+     */
+    private record MachineTicks(long busy, long stolen) {
+        static MachineTicks now() {
+            String[] cpu = read(Path.of("/proc/stat")).lines().findFirst().orElseThrow().trim().split("\\s+");
+            long busy = 0;
+            for (int i : new int[] {1, 2, 3, 6, 7}) {
+                busy += Long.parseLong(cpu[i]);
+            }
+            return new MachineTicks(busy, cpu.length > 8 ? Long.parseLong(cpu[8]) : 0);
+        }
+    }
 
     private CpuShare(String servicePid) {
         this.servicePid = servicePid;
         this.serviceTicks = servicePid == null ? 0 : serviceTicks(servicePid);
-        this.machineBusyTicks = machineBusyTicks();
-        this.stolenTicks = stolenTicks();
+        this.machine = MachineTicks.now();
         this.driverNanos = driverNanos();
     }
 
@@ -44,12 +58,13 @@ final class CpuShare {
             return "";
         }
         double service = (serviceTicks(servicePid) - serviceTicks) * MS_PER_TICK;
-        double machine = (machineBusyTicks() - machineBusyTicks) * MS_PER_TICK;
+        MachineTicks now = MachineTicks.now();
+        double busy = (now.busy() - machine.busy()) * MS_PER_TICK;
         double driver = (driverNanos() - driverNanos) / 1e6;
-        double stolen = (stolenTicks() - stolenTicks) * MS_PER_TICK;
+        double stolen = (now.stolen() - machine.stolen()) * MS_PER_TICK;
         return String.format(Locale.ROOT, "CPU per operation: service %.2f ms, load driver %.2f ms,"
                         + " other processes (PostgreSQL) %.2f ms, stolen by the host %.2f ms", service / operations,
-                driver / operations, Math.max(0, machine - service - driver) / operations, stolen / operations);
+                driver / operations, Math.max(0, busy - service - driver) / operations, stolen / operations);
     }
 
     private static long serviceTicks(String pid) {
@@ -57,26 +72,6 @@ final class CpuShare {
         // Fields after the command name, which is in parentheses and may contain spaces: utime is the 12th.
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-    }
-
-    /** user, nice, system, irq and softirq: not idle, iowait or steal. */
-    private static long machineBusyTicks() {
-        String[] cpu = machineTicks();
-        long busy = 0;
-        for (int i : new int[] {1, 2, 3, 6, 7}) {
-            busy += Long.parseLong(cpu[i]);
-        }
-        return busy;
-    }
-
-    /** Time a processor of this virtual machine was ready to run but the host ran someone else. */
-    private static long stolenTicks() {
-        String[] cpu = machineTicks();
-        return cpu.length > 8 ? Long.parseLong(cpu[8]) : 0;
-    }
-
-    private static String[] machineTicks() {
-        return read(Path.of("/proc/stat")).lines().findFirst().orElseThrow().trim().split("\\s+");
     }
 
     private static long driverNanos() {
