@@ -13,6 +13,7 @@ import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
  * again, all are read afresh, since changes made meanwhile were never announced to it.
  */
 @Component
-class ReadModelChanges implements SmartLifecycle {
+public class ReadModelChanges implements SmartLifecycle {
 
     private static final String CHANNEL = "enterprise_read_model";
 
@@ -69,6 +70,16 @@ class ReadModelChanges implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return listener != null;
+    }
+
+    /**
+     * For a transaction that rewrites the projections wholesale (a rebuild): its rows announce nothing one by one
+     * (a trigger call and a notification to keep until commit, per row); every node is told once, when it commits,
+     * that everything may have changed. Nothing is announced if it rolls back.
+     */
+    public static void announceAllAtCommit(JdbcTemplate jdbc) {
+        jdbc.execute("SET LOCAL realname.read_model_rebuild = on");
+        jdbc.queryForList("SELECT pg_notify(?, '*')", CHANNEL);
     }
 
     private void listen() {

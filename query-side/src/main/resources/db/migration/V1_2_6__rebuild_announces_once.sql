@@ -1,0 +1,20 @@
+-- A rebuild rewrites every row in one transaction: rather than a notification per row, it sets
+-- realname.read_model_rebuild for that transaction and announces '*' once, at its commit (ReadModelChanges).
+CREATE OR REPLACE FUNCTION notify_enterprise_read_model_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF current_setting('realname.read_model_rebuild', true) = 'on' THEN
+        RETURN NULL;
+    END IF;
+    IF TG_LEVEL = 'STATEMENT' THEN
+        PERFORM pg_notify('enterprise_read_model', '*');
+    ELSIF TG_OP = 'DELETE' THEN
+        PERFORM pg_notify('enterprise_read_model', OLD.enterprise_id);
+    ELSE
+        PERFORM pg_notify('enterprise_read_model', NEW.enterprise_id);
+        IF TG_OP = 'UPDATE' AND OLD.enterprise_id IS DISTINCT FROM NEW.enterprise_id THEN
+            PERFORM pg_notify('enterprise_read_model', OLD.enterprise_id);
+        END IF;
+    END IF;
+    RETURN NULL;
+END
+$$;
