@@ -1,8 +1,13 @@
 -- Every node keeps recently read enterprise views in memory (EnterpriseViews). Whatever changes the rows such a view
 -- is read from, on any node (a projection, a rebuild, an erasure), tells every node which enterprise to read again,
--- once its transaction commits ('*': all of them).
+-- once its transaction commits ('*': all of them). A rebuild rewrites every row in one transaction: rather than a
+-- notification per row, it sets realname.read_model_rebuild for that transaction and announces '*' once, at its
+-- commit (ReadModelChanges).
 CREATE FUNCTION notify_enterprise_read_model_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+    IF current_setting('realname.read_model_rebuild', true) = 'on' THEN
+        RETURN NULL;
+    END IF;
     IF TG_LEVEL = 'STATEMENT' THEN
         PERFORM pg_notify('enterprise_read_model', '*');
     ELSIF TG_OP = 'DELETE' THEN
