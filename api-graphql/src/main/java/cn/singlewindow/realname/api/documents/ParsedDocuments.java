@@ -5,11 +5,17 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionInput;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
+import graphql.language.OperationDefinition.Operation;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.springframework.boot.autoconfigure.graphql.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.lang.Nullable;
 
 /**
  * Clients send the same few documents over and over with different variables; parsing and validating each one
@@ -18,7 +24,7 @@ import org.springframework.context.annotation.Configuration;
  * kept, so bad input cannot push good documents out. Bounded by total document length.
  */
 @Configuration(proxyBeanMethods = false)
-class ParsedDocuments implements PreparsedDocumentProvider {
+public class ParsedDocuments implements PreparsedDocumentProvider {
 
     private static final long MAX_CACHED_CHARACTERS = 4_000_000;
 
@@ -43,5 +49,22 @@ class ParsedDocuments implements PreparsedDocumentProvider {
             }
         }
         return CompletableFuture.completedFuture(entry);
+    }
+
+    /**
+     * Whether the request runs a query, a mutation or a subscription, if its document is kept here (valid, and
+     * seen before) and names its operation unambiguously; empty otherwise, without parsing anything.
+     */
+    public Optional<Operation> parsedOperation(String query, @Nullable String operationName) {
+        PreparsedDocumentEntry entry = documents.getIfPresent(query);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        Document document = entry.getDocument();
+        if (operationName != null && !operationName.isEmpty()) {
+            return document.getOperationDefinition(operationName).map(OperationDefinition::getOperation);
+        }
+        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
+        return operations.size() == 1 ? Optional.of(operations.get(0).getOperation()) : Optional.empty();
     }
 }

@@ -43,8 +43,9 @@ import reactor.core.scheduler.Schedulers;
  * If the first request never finished (its node died), repeats are told so rather than run it a second time.
  */
 @Component
-// Outermost: what it stores is the answer exactly as the client got it (error codes included).
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// Outermost but for the concurrency limit: what it stores is the answer exactly as the client got it (error codes
+// included), and a request refused as busy has claimed no key.
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class Idempotency implements WebGraphQlInterceptor {
 
     public static final String HEADER = "Idempotency-Key";

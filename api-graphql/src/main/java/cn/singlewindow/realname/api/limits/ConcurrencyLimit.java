@@ -1,45 +1,46 @@
 package cn.singlewindow.realname.api.limits;
 
-import cn.singlewindow.realname.api.common.GraphQlPosts;
+import cn.singlewindow.realname.api.documents.ParsedDocuments;
+import cn.singlewindow.realname.api.error.RefusedRequests;
+import graphql.language.OperationDefinition.Operation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
+import reactor.core.publisher.Mono;
 
 /**
- * Lets a bounded number of GraphQL requests run at once (by default twice the processors, at least 4); the others
- * wait their turn in arrival order, and past the queue time-out get 503 SERVICE_BUSY, as do requests that find
- * {@code max-waiting} already waiting (a waiting request holds a Tomcat thread; the rest are kept for the actuator's
- * health checks and the other endpoints). Beyond {@code concurrent-requests} running, requests
- * only share the processors more thinly: on 2 cores, 32 at once completed no more certifications than 4 did, while
- * the projection threads, which every mutation's answer waits for, got a sliver of the CPU and fell 10 times further
- * behind (docs/performance.md, W4). A request holds its place until its answer is made (on an async dispatch too).
+ * Mutations take turns: a bounded number run at once (by default twice the processors, at least 4); the others
+ * wait in arrival order, and past the queue time-out get SERVICE_BUSY (with {@code Retry-After: 1}), as do those
+ * that find {@code max-waiting} already waiting (a waiting request holds a Tomcat thread; the rest are kept for
+ * queries, the actuator's health checks and the other endpoints). Beyond a few at once, mutations only share the
+ * processors more thinly: on 2 cores, 32 at once completed no more certifications than 4 did, while the projection
+ * threads, which every mutation's answer waits for, got a sliver of the CPU and fell 10 times further behind
+ * (docs/performance.md, W4). A request holds its place until its result is made.
+ * <p>
+ * A query whose document is already parsed ({@link ParsedDocuments}) runs at once: it waits on nothing, and being
+ * handed from thread to thread through the queue cost a read 40% of its CPU (W3). A document not parsed yet takes
+ * a turn like a mutation, since parsing and validating it is the expensive part: a stream of new documents is held
+ * to the limit. Outermost, so that a request refused here was never claimed by {@code Idempotency}. Subscriptions
+ * (over WebSocket) are not limited.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
-class ConcurrencyLimit extends OncePerRequestFilter {
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ConcurrencyLimit implements WebGraphQlInterceptor {
 
-    static final String BUSY = "{\"errors\":[{\"message\":\"The service is busy; try again shortly.\",\"extensions\":"
-            + "{\"code\":\"SERVICE_BUSY\",\"messageZh\":\"系统繁忙，请稍后再试。\"}}]}";
-
+    private final ParsedDocuments documents;
     private final Semaphore permits;
     private final int limit;
     private final Duration queueTimeout;
@@ -47,18 +48,21 @@ class ConcurrencyLimit extends OncePerRequestFilter {
     private final AtomicInteger waiting = new AtomicInteger();
     private final Counter refused;
 
-    ConcurrencyLimit(@Value("${realname.http.concurrent-requests:0}") int configured,
+    ConcurrencyLimit(ParsedDocuments documents,
+                     @Value("${realname.http.concurrent-requests:0}") int configured,
                      @Value("${realname.http.queue-timeout:30s}") Duration queueTimeout,
                      @Value("${realname.http.max-waiting:100}") int maxWaiting, MeterRegistry meters) {
+        this.documents = documents;
         this.limit = configured > 0 ? configured : Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
         this.permits = new Semaphore(limit, true);
         this.queueTimeout = queueTimeout;
         this.maxWaiting = maxWaiting;
         Gauge.builder("realname.http.requests.running", () -> limit - permits.availablePermits())
-                .description("GraphQL requests running (at most realname.http.concurrent-requests)")
+                .description("GraphQL mutations (and documents not parsed yet) running; at most"
+                        + " realname.http.concurrent-requests")
                 .register(meters);
         Gauge.builder("realname.http.requests.waiting", waiting::get)
-                .description("GraphQL requests waiting for their turn to run")
+                .description("GraphQL mutations (and documents not parsed yet) waiting for their turn")
                 .register(meters);
         this.refused = Counter.builder("realname.http.requests.busy")
                 .description("GraphQL requests refused with SERVICE_BUSY: the queue was full or its time-out passed")
@@ -70,33 +74,24 @@ class ConcurrencyLimit extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !GraphQlPosts.isGraphQlPost(request);
-    }
-
-    @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
+    public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        if (request instanceof WebSocketGraphQlRequest || isParsedQuery(request)) {
+            return chain.next(request);
+        }
         if (!acquire()) {
             refused.increment();
-            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-            response.setHeader("Retry-After", "1");
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.getOutputStream().write(BUSY.getBytes(StandardCharsets.UTF_8));
-            return;
+            WebGraphQlResponse busy = RefusedRequests.refuse(request, "SERVICE_BUSY",
+                    "The service is busy; try again shortly.", "系统繁忙，请稍后再试。");
+            busy.getResponseHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+            return Mono.just(busy);
         }
-        Release release = new Release();
-        try {
-            chain.doFilter(request, response);
-        } finally {
-            if (request.isAsyncStarted()) {
-                // The answer is written later, on another thread; the container reports completion only after
-                // this dispatch returns, so the listener cannot miss it.
-                request.getAsyncContext().addListener(release);
-            } else {
-                release.run();
-            }
-        }
+        // Deferred, so that a failure thrown while building the chain's answer still gives the place back.
+        return Mono.defer(() -> chain.next(request)).doFinally(signal -> permits.release());
+    }
+
+    private boolean isParsedQuery(WebGraphQlRequest request) {
+        return documents.parsedOperation(request.getDocument(), request.getOperationName())
+                .filter(operation -> operation == Operation.QUERY).isPresent();
     }
 
     private boolean acquire() {
@@ -117,35 +112,6 @@ class ConcurrencyLimit extends OncePerRequestFilter {
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    /** Gives the place back once, whichever way the request ended. */
-    private final class Release implements AsyncListener, Runnable {
-        private final AtomicBoolean done = new AtomicBoolean();
-
-        @Override
-        public void run() {
-            if (done.compareAndSet(false, true)) {
-                permits.release();
-            }
-        }
-
-        @Override
-        public void onComplete(AsyncEvent event) {
-            run();
-        }
-
-        @Override
-        public void onTimeout(AsyncEvent event) {
-        }
-
-        @Override
-        public void onError(AsyncEvent event) {
-        }
-
-        @Override
-        public void onStartAsync(AsyncEvent event) {
         }
     }
 }

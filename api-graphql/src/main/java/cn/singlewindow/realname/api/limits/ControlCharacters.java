@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
  * VALIDATION_FAILED before anything runs.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class ControlCharacters implements WebGraphQlInterceptor {
 
     // The same characters written as GraphQL string escapes in the document (\\u0000 to \\u001F, except tab, LF, CR).
