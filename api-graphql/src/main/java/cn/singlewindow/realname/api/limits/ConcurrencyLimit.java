@@ -30,10 +30,10 @@ import reactor.core.publisher.Mono;
  * threads, which every mutation's answer waits for, got a sliver of the CPU and fell 10 times further behind
  * (docs/performance.md, W4). A request holds its place until its result is made.
  * <p>
- * A query whose document is already parsed ({@link ParsedDocuments}) runs at once: it waits on nothing, and being
- * handed from thread to thread through the queue cost a read 40% of its CPU (W3). A document not parsed yet takes
- * a turn like a mutation, since parsing and validating it is the expensive part: a stream of new documents is held
- * to the limit. Outermost, so that a request refused here was never claimed by {@code Idempotency}. Subscriptions
+ * A query whose document is already parsed ({@link ParsedDocuments}) runs at once: it waits on nothing and takes
+ * well under a millisecond, so it need not queue behind mutations that wait for a provider or for the projection.
+ * A document not parsed yet takes a turn like a mutation, since parsing and validating it is the expensive part: a
+ * stream of new documents is held to the limit. Outermost, so that a request refused here was never claimed by {@code Idempotency}. Subscriptions
  * (over WebSocket) are not limited.
  */
 @Component
