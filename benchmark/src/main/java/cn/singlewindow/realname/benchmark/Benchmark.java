@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
@@ -100,6 +101,7 @@ public final class Benchmark {
         }
         if (runs("W2")) {
             commands(seeded);
+            readsBesideCommands(seeded);
         }
         if (runs("W3")) {
             reads(seeded);
@@ -226,11 +228,7 @@ public final class Benchmark {
      * of 32 clients on two shared cores (Little's law: 32 / rate), not by the read.
      */
     private void reads(List<Seeded> seeded) {
-        IntFunction<Callable<Boolean>> read = index -> {
-            Seeded enterprise = seeded.get(index % seeded.size());
-            return () -> !api.raw(enterprise.token(), ENTERPRISE_READ, Map.of("id", enterprise.enterpriseId()))
-                    .has("errors");
-        };
+        IntFunction<Callable<Boolean>> read = enterpriseRead(seeded);
         IntFunction<Callable<Boolean>> liveness = index -> () -> api.get("/actuator/health/liveness");
         CpuShare cpu = CpuShare.start(options.get("pid"));
         Load.Result w3 = Load.forDuration("W3 enterprise reads", clients, duration, read);
@@ -244,15 +242,65 @@ public final class Benchmark {
         row("W3 reads/s vs trivial endpoint (req/s)", w3.rate(), "trivial %.0f".formatted(trivial.rate()),
                 ">= 0.5", verdict(w3.rate() / trivial.rate(), 0.5));
         double half = trivial.rate() / 2;
-        Load.Result paced = Load.atRate("W3 enterprise reads at %.0f/s".formatted(half), clients, duration, half, read);
-        say(paced.summary());
-        Load.Result pacedTrivial = Load.atRate("W3 baseline at %.0f/s".formatted(half), clients, duration, half,
-                liveness);
-        say(pacedTrivial.summary());
+        Load.Result paced = paced("W3 enterprise reads at %.0f/s".formatted(half), half, read);
+        Load.Result pacedTrivial = paced("W3 baseline at %.0f/s".formatted(half), half, liveness);
         row("W3 read p99, saturated (ms)", w3.p99(), "trivial %.1f".formatted(trivial.p99()), "-", "-");
         row("W3 read p99 at %.0f/s, half the trivial rate (ms)".formatted(half), paced.p99(),
                 "trivial %.1f".formatted(pacedTrivial.p99()), "<= 25 ms",
                 paced.errors() == 0 && paced.p99() <= 25 ? "met" : "MISSED");
+    }
+
+    /** W3's read, by client: each client reads its own enterprise. */
+    private IntFunction<Callable<Boolean>> enterpriseRead(List<Seeded> seeded) {
+        return index -> {
+            Seeded enterprise = seeded.get(index % seeded.size());
+            return () -> !api.raw(enterprise.token(), ENTERPRISE_READ, Map.of("id", enterprise.enterpriseId()))
+                    .has("errors");
+        };
+    }
+
+    /**
+     * W3's read at a modest rate (4 clients, 100/s) while W2's 32 clients send commands: what a user reading sees
+     * while others write. Mutations take turns (ConcurrencyLimit); a read must not wait in their queue.
+     */
+    private void readsBesideCommands(List<Seeded> seeded) {
+        CompletableFuture<Load.Result> writes = CompletableFuture.supplyAsync(() -> Load.forDuration(
+                "W2 changeAccountInfo beside the reads", clients, duration,
+                index -> changeAccountInfo(seeded.get(index % seeded.size()))));
+        Load.Result reads = Load.atRate("W3 reads at 100/s beside W2", 4, duration, 100, enterpriseRead(seeded));
+        say(reads.summary());
+        say(writes.join().summary());
+        row("W3 read p99 at 100/s beside W2's commands (ms)", reads.p99(), "p50 %.1f ms".formatted(reads.p50()),
+                "-", "-");
+    }
+
+    /** A run at a set rate, with what the machine and the service's collector added to every request meanwhile. */
+    private Load.Result paced(String name, double perSecond, IntFunction<Callable<Boolean>> operation) {
+        double[] gcBefore = gcPauses();
+        CpuShare cpu = CpuShare.start(options.get("pid"));
+        try (Stalls stalls = Stalls.watch()) {
+            Load.Result result = Load.atRate(name, clients, duration, perSecond, operation);
+            double[] gcAfter = gcPauses();
+            say(result.summary());
+            say("  " + cpu.perOperation(result.operations()));
+            say("  meanwhile %s; the service paused for garbage collection %.0f times, %.0f ms in all",
+                    stalls.summary(), gcAfter[0] - gcBefore[0], (gcAfter[1] - gcBefore[1]) * 1000);
+            return result;
+        }
+    }
+
+    /** The service's collection pauses so far: how many, and their seconds ({@code jvm.gc.pause}). */
+    private double[] gcPauses() {
+        double[] countAndSeconds = new double[2];
+        for (String line : api.text("/actuator/prometheus").split("\n")) {
+            int space = line.lastIndexOf(' ');
+            if (line.startsWith("jvm_gc_pause_seconds_count{")) {
+                countAndSeconds[0] += Double.parseDouble(line.substring(space + 1));
+            } else if (line.startsWith("jvm_gc_pause_seconds_sum{")) {
+                countAndSeconds[1] += Double.parseDouble(line.substring(space + 1));
+            }
+        }
+        return countAndSeconds;
     }
 
     // ---- seeding and the operations of each workload ----
