@@ -33,8 +33,8 @@ import reactor.core.publisher.Mono;
  * A query whose document is already parsed ({@link ParsedDocuments}) runs at once: it waits on nothing and takes
  * well under a millisecond, so it need not queue behind mutations that wait for a provider or for the projection.
  * A document not parsed yet takes a turn like a mutation, since parsing and validating it is the expensive part: a
- * stream of new documents is held to the limit. Outermost, so that a request refused here was never claimed by {@code Idempotency}. Subscriptions
- * (over WebSocket) are not limited.
+ * stream of new documents is held to the limit. Outermost, so that a request refused here was never claimed by
+ * {@code Idempotency}. Subscriptions (over WebSocket) are not limited.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -109,7 +109,8 @@ class ConcurrencyLimitTest {
         assertThat(codes(limit.intercept(request(both, "leave"), answeringNow()).block()))
                 .containsExactly("SERVICE_BUSY");
         assertThat(codes(limit.intercept(request(both, null), answeringNow()).block()))
-                .as("no operation named among two: graphql-java refuses it, after its turn").containsExactly("SERVICE_BUSY");
+                .as("no operation named among two: graphql-java refuses it, after its turn")
+                .containsExactly("SERVICE_BUSY");
     }
 
     @Test
