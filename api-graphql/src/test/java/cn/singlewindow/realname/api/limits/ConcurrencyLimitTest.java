@@ -140,7 +140,8 @@ class ConcurrencyLimitTest {
                 input -> new PreparsedDocumentEntry(Parser.parse(input.getQuery()))).join();
     }
 
-    private static WebGraphQlRequest request(String document) {
+    /** A GraphQL request over HTTP with that document and no operation name. */
+    static WebGraphQlRequest request(String document) {
         return request(document, null);
     }
 

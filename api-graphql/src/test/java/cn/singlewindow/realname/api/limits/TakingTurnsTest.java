@@ -7,22 +7,15 @@ import cn.singlewindow.realname.api.GraphQlApi;
 import cn.singlewindow.realname.api.GraphQlApi.ImportedEnterprise;
 import cn.singlewindow.realname.api.RunningService;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
-import org.springframework.graphql.support.DefaultGraphQlRequest;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.http.HttpHeaders;
-import org.springframework.util.LinkedMultiValueMap;
 import reactor.core.publisher.Sinks;
 
 /**
@@ -71,9 +64,7 @@ class TakingTurnsTest extends RunningService {
         List<Sinks.Empty<WebGraphQlResponse>> places = new ArrayList<>();
         for (int i = 0; i < limit.limit(); i++) {
             Sinks.Empty<WebGraphQlResponse> place = Sinks.empty();
-            limit.intercept(new WebGraphQlRequest(URI.create("http://localhost/graphql"), new HttpHeaders(),
-                    new LinkedMultiValueMap<>(), null, Map.of(), new DefaultGraphQlRequest("mutation { held }"),
-                    "held-" + i, Locale.ROOT), request -> place.asMono()).subscribe();
+            limit.intercept(ConcurrencyLimitTest.request("mutation { held }"), request -> place.asMono()).subscribe();
             places.add(place);
         }
         assertThat(gauge("realname.http.requests.running")).isEqualTo(limit.limit());
