@@ -29,6 +29,7 @@ import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.HdrHistogram.Histogram;
 
 /**
  * Workloads W1-W6 and their baselines against a running service (issue 7, docs/performance.md), started by
@@ -242,12 +243,16 @@ public final class Benchmark {
         row("W3 reads/s vs trivial endpoint (req/s)", w3.rate(), "trivial %.0f".formatted(trivial.rate()),
                 ">= 0.5", verdict(w3.rate() / trivial.rate(), 0.5));
         double half = trivial.rate() / 2;
-        Load.Result paced = paced("W3 enterprise reads at %.0f/s".formatted(half), half, read);
-        Load.Result pacedTrivial = paced("W3 baseline at %.0f/s".formatted(half), half, liveness);
+        Paced paced = paced("W3 enterprise reads at %.0f/s".formatted(half), half, read);
+        Paced pacedTrivial = paced("W3 baseline at %.0f/s".formatted(half), half, liveness);
         row("W3 read p99, saturated (ms)", w3.p99(), "trivial %.1f".formatted(trivial.p99()), "-", "-");
-        row("W3 read p99 at %.0f/s, half the trivial rate (ms)".formatted(half), paced.p99(),
-                "trivial %.1f".formatted(pacedTrivial.p99()), "<= 25 ms",
-                paced.errors() == 0 && paced.p99() <= 25 ? "met" : "MISSED");
+        row("W3 read p99 at %.0f/s, half the trivial rate (ms)".formatted(half), paced.result().p99(),
+                "trivial %.1f".formatted(pacedTrivial.result().p99()), "<= 25 ms",
+                paced.result().errors() == 0 && paced.result().p99() <= 25 ? "met" : "MISSED");
+        // Not a verdict: what the service does on a machine that keeps its speed (Stalls).
+        row("  same, clear of the machine's slowdowns (ms)", paced.clearP99(),
+                "trivial %.1f".formatted(pacedTrivial.clearP99()), "(reference)",
+                "%.1f%% of reads".formatted(100.0 * paced.clearOperations() / paced.result().operations()));
     }
 
     /** W3's read, by client: each client reads its own enterprise. */
@@ -274,18 +279,30 @@ public final class Benchmark {
                 "-", "-");
     }
 
-    /** A run at a set rate, with what the machine and the service's collector added to every request meanwhile. */
-    private Load.Result paced(String name, double perSecond, IntFunction<Callable<Boolean>> operation) {
+    /** A paced run and its p99 clear of the machine's slowdowns (see {@link Stalls}). */
+    private record Paced(Load.Result result, double clearP99, long clearOperations) {
+    }
+
+    /**
+     * A run at a set rate, with what the machine and the service's collector added to every request meanwhile, and
+     * the p99 of the requests that neither began nor ended while the machine ran below half speed. Those that came
+     * just after a slowdown, and waited for the backlog it left, still count.
+     */
+    private Paced paced(String name, double perSecond, IntFunction<Callable<Boolean>> operation) {
         double[] gcBefore = gcPauses();
         CpuShare cpu = CpuShare.start(options.get("pid"));
         try (Stalls stalls = Stalls.watch()) {
             Load.Result result = Load.atRate(name, clients, duration, perSecond, operation);
             double[] gcAfter = gcPauses();
+            Histogram clear = result.clearOf(stalls.slowdowns());
+            Paced paced = new Paced(result, clear.getValueAtPercentile(99) / 1e6, clear.getTotalCount());
             say(result.summary());
             say("  " + cpu.perOperation(result.operations()));
             say("  meanwhile %s; the service paused for garbage collection %.0f times, %.0f ms in all",
                     stalls.summary(), gcAfter[0] - gcBefore[0], (gcAfter[1] - gcBefore[1]) * 1000);
-            return result;
+            say("  clear of the slowdowns: %,d of %,d requests, p99 %.1f ms", paced.clearOperations(),
+                    result.operations(), paced.clearP99());
+            return paced;
         }
     }
 

@@ -16,7 +16,12 @@ import org.HdrHistogram.Histogram;
 /** Runs clients in closed loops, or at a set rate, and records every operation's latency. */
 final class Load {
 
-    record Result(String name, long operations, long errors, double seconds, Histogram latencies) {
+    /**
+     * {@code timeline} holds every operation as {start, latency} in nanoseconds ({@link System#nanoTime()}; the start
+     * is when a paced operation was due).
+     */
+    record Result(String name, long operations, long errors, double seconds, Histogram latencies,
+                  List<long[]> timeline) {
 
         double rate() {
             return operations / seconds;
@@ -28,6 +33,19 @@ final class Load {
 
         double p99() {
             return latencies.getValueAtPercentile(99) / 1e6;
+        }
+
+        /** The latencies of the operations that neither began nor ended inside any of the given intervals. */
+        Histogram clearOf(List<long[]> intervals) {
+            Histogram clear = new Histogram(latencies.getHighestTrackableValue(), 3);
+            for (long[] operation : timeline) {
+                long start = operation[0];
+                long end = start + operation[1];
+                if (intervals.stream().noneMatch(interval -> start < interval[1] && end > interval[0])) {
+                    clear.recordValue(Math.max(1, operation[1]));
+                }
+            }
+            return clear;
         }
 
         String summary() {
@@ -73,13 +91,15 @@ final class Load {
                      due = start + (long) (next.getAndIncrement() * interval)) {
                     LockSupport.parkNanos(due - System.nanoTime());
                     long[] timed = timed(operation);
-                    timed[0] = System.nanoTime() - due;
+                    timed[0] = due;
+                    timed[1] = System.nanoTime() - due;
                     done.add(timed);
                 }
                 return done;
             };
         });
-        return new Result(name, result.operations(), result.errors(), duration.toNanos() / 1e9, result.latencies());
+        return new Result(name, result.operations(), result.errors(), duration.toNanos() / 1e9, result.latencies(),
+                result.timeline());
     }
 
     /** The clients share a fixed list of operations. */
@@ -98,6 +118,7 @@ final class Load {
     static final java.util.concurrent.atomic.AtomicReference<String> FIRST_FAILURE =
             new java.util.concurrent.atomic.AtomicReference<>();
 
+    /** {start, latency, 1 when it succeeded}. */
     private static long[] timed(Callable<Boolean> operation) {
         long start = System.nanoTime();
         boolean ok;
@@ -107,7 +128,7 @@ final class Load {
             FIRST_FAILURE.compareAndSet(null, String.valueOf(failed));
             ok = false;
         }
-        return new long[] {System.nanoTime() - start, ok ? 1 : 0};
+        return new long[] {start, System.nanoTime() - start, ok ? 1 : 0};
     }
 
     private static Result run(String name, int clients, IntFunction<Callable<List<long[]>>> client) {
@@ -118,14 +139,16 @@ final class Load {
             futures.add(pool.submit(client.apply(i)));
         }
         Histogram latencies = new Histogram(3_600_000_000_000L, 3);
+        List<long[]> timeline = new ArrayList<>();
         long operations = 0;
         long errors = 0;
         for (Future<List<long[]>> future : futures) {
             try {
                 for (long[] done : future.get()) {
-                    latencies.recordValue(Math.max(1, done[0]));
+                    latencies.recordValue(Math.max(1, done[1]));
+                    timeline.add(new long[] {done[0], done[1]});
                     operations++;
-                    errors += done[1] == 1 ? 0 : 1;
+                    errors += done[2] == 1 ? 0 : 1;
                 }
             } catch (Exception e) {
                 throw new IllegalStateException(e);
@@ -133,6 +156,6 @@ final class Load {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        return new Result(name, operations, errors, seconds, latencies);
+        return new Result(name, operations, errors, seconds, latencies, timeline);
     }
 }
