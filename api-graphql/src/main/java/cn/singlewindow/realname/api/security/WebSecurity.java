@@ -16,6 +16,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -55,6 +56,17 @@ class WebSecurity {
                 .oauth2ResourceServer(server -> server.bearerTokenResolver(new BearerTokens())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(roles())))
                 .build();
+    }
+
+    /** {@code requestMatchers("/graphql")} and the like as path patterns, without asking Spring MVC's handlers. */
+    @Bean
+    PathPatternRequestMatcherBuilderFactoryBean pathPatterns() {
+        return new PathPatternRequestMatcherBuilderFactoryBean();
+    }
+
+    @Bean
+    static WithoutHandlerLookup withoutHandlerLookup() {
+        return new WithoutHandlerLookup();
     }
 
     /** The strict firewall (Spring Security's default), with its header rules checked by {@link HeaderCharacters}. */
