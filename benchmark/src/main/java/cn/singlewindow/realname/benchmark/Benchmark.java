@@ -294,12 +294,13 @@ public final class Benchmark {
         try (Stalls stalls = Stalls.watch()) {
             Load.Result result = Load.atRate(name, clients, duration, perSecond, operation);
             double[] gcAfter = gcPauses();
-            Histogram clear = result.clearOf(stalls.slowdowns());
+            List<long[]> slowdowns = stalls.slowdowns();
+            Histogram clear = result.clearOf(slowdowns);
             Paced paced = new Paced(result, clear.getValueAtPercentile(99) / 1e6, clear.getTotalCount());
             say(result.summary());
             say("  " + cpu.perOperation(result.operations()));
             say("  meanwhile %s; the service paused for garbage collection %.0f times, %.0f ms in all",
-                    stalls.summary(), gcAfter[0] - gcBefore[0], (gcAfter[1] - gcBefore[1]) * 1000);
+                    stalls.summary(slowdowns), gcAfter[0] - gcBefore[0], (gcAfter[1] - gcBefore[1]) * 1000);
             say("  clear of the slowdowns: %,d of %,d requests, p99 %.1f ms", paced.clearOperations(),
                     result.operations(), paced.clearP99());
             return paced;

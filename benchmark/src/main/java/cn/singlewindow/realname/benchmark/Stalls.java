@@ -130,15 +130,17 @@ final class Stalls implements AutoCloseable {
         return spans;
     }
 
-    /** The wake-ups' lateness, the time lost to wake-ups 10 ms late or more, and the machine's slowdowns. */
-    synchronized String summary() {
+    /**
+     * The wake-ups' lateness, the time lost to wake-ups 10 ms late or more, and the given slowdowns (those the caller
+     * took from {@link #slowdowns()}, so that its figures and this line describe the same spans).
+     */
+    synchronized String summary(List<long[]> slowdowns) {
         double lostMillis = 0;
         for (var value : lateness.recordedValues()) {
             if (value.getValueIteratedTo() >= 10_000_000) {
                 lostMillis += value.getValueIteratedTo() * value.getCountAtValueIteratedTo() / 1e6;
             }
         }
-        List<long[]> slowdowns = slowdowns();
         long slowNanos = slowdowns.stream().mapToLong(span -> span[1] - span[0]).sum();
         long longest = slowdowns.stream().mapToLong(span -> span[1] - span[0]).max().orElse(0);
         long watched = pieces.isEmpty() ? 1 : pieces.get(pieces.size() - 1)[1] - pieces.get(0)[0];
