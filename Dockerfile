@@ -5,9 +5,9 @@
 FROM eclipse-temurin:17-jre
 WORKDIR /app
 COPY api-graphql/target/realname.jar deploy/cds-layout.sh /tmp/
-RUN sh /tmp/cds-layout.sh /tmp/realname.jar /app -Xmx512m \
+RUN sh /tmp/cds-layout.sh /tmp/realname.jar /app -Xmx384m \
     && rm /tmp/realname.jar /tmp/cds-layout.sh /app/training.log
 RUN useradd --system --home /app realname && mkdir -p /app/var && chown realname /app/var
 USER realname
 EXPOSE 8080
-ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/realname.jsa", "-Xmx512m", "-jar", "/app/realname.jar"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/realname.jsa", "-Xmx384m", "-jar", "/app/realname.jar"]

@@ -80,6 +80,10 @@ public final class Benchmark {
     }
 
     private void runAll() throws Exception {
+        // An operator sizes the node for its largest footprint, whichever workload reaches it: G1 keeps a heap it
+        // has grown, so a later workload can show what an earlier one made.
+        MemoryWatch wholeRun = new MemoryWatch(options.get("pid"));
+        wholeRun.start();
         String ops = api.login(OPS_USER, OPS_PASSWORD);
         int enterprises = Integer.parseInt(options.getOrDefault("enterprises", "320"));
         List<Seeded> seeded = seed(ops, enterprises);
@@ -132,6 +136,8 @@ public final class Benchmark {
                     w6large.p50(), "%.1f ms".formatted(w6small.p50()), "<= 1.2 x",
                     atMost(w6large.p50() / w6small.p50(), 1.2));
         }
+        wholeRun.stopWatching();
+        memoryRow("Service resident memory, whole run (max)", wholeRun, "MB");
         printTable();
     }
 
@@ -196,9 +202,7 @@ public final class Benchmark {
         say(w1.summary());
         row("W1 certifications/s, %d clients".formatted(clients), w1.rate(), "p99 %.0f ms".formatted(w1.p99()),
                 "-", "-");
-        row("Service resident memory under W1 (max)", memory.maxMegabytes(), "MB", "<= 768 MB",
-                memory.maxMegabytes() == 0 ? "not measured (no pid=)" : memory.maxMegabytes() <= 768 ? "met"
-                        : "MISSED");
+        memoryRow("Service resident memory under W1 (max)", memory, "MB");
         Map<Double, Long> lagAfter = lagBuckets();
         double[] lag = lagPercentiles(lagBefore, lagAfter);
         // The timer has a bucket at exactly 100 ms (the objective): p99 <= 100 ms iff 99% fall in it.
@@ -590,7 +594,6 @@ public final class Benchmark {
         }
     }
 
-    /** Stored events over the rebuild's whole duration (events the live processor had not applied are read twice). */
     /**
      * Waits for the live processor to apply the events written behind its back, with the service's resident memory
      * watched meanwhile: a node catching up on a backlog once held all of it in its heap (docs/performance.md).
@@ -618,9 +621,8 @@ public final class Benchmark {
         System.out.println();
         say("Live processor caught up on the store (%,d events) in %.1f s; service resident memory meanwhile at most"
                 + " %.1f MB", stored, seconds, memory.maxMegabytes());
-        row("Live processor catching up on %,d events: resident memory (max)".formatted(stored),
-                memory.maxMegabytes(), "MB, %.0f s".formatted(seconds), "<= 768 MB", memory.maxMegabytes() == 0
-                        ? "not measured (no pid=)" : memory.maxMegabytes() <= 768 ? "met" : "MISSED");
+        memoryRow("Live processor catching up on %,d events: resident memory (max)".formatted(stored), memory,
+                "MB, %.0f s".formatted(seconds));
     }
 
     /** The lowest position among the live processor's segments (Axon's gap-aware tokens, stored as JSON). */
@@ -640,6 +642,7 @@ public final class Benchmark {
 
     private static final Pattern TOKEN_INDEX = Pattern.compile("\"index\"\\s*:\\s*(\\d+)");
 
+    /** Stored events over the rebuild's whole duration (events the live processor had not applied are read twice). */
     private double rebuild(String ops, long stored) throws InterruptedException {
         JsonNode status = api.rebuildProjections(ops, "eventsDone eventsTotal eventsPerSecond secondsLeft"
                 + " projectionsEqual startedAt finishedAt", progress -> System.out.printf(Locale.ROOT,
@@ -692,6 +695,12 @@ public final class Benchmark {
 
     private static void say(String format, Object... arguments) {
         System.out.println(String.format(Locale.ROOT, format, arguments));
+    }
+
+    /** Issue 7 holds the service to 768 MB resident under W1; the other phases are held to the same bound. */
+    private void memoryRow(String measure, MemoryWatch memory, String detail) {
+        row(measure, memory.maxMegabytes(), detail, "<= 768 MB", memory.maxMegabytes() == 0
+                ? "not measured (no pid=)" : memory.maxMegabytes() <= 768 ? "met" : "MISSED");
     }
 
     /** Resident memory of the service (VmRSS), sampled every 200 ms. */
