@@ -1,5 +1,8 @@
 # Shared by the benchmark scripts (sourced, not run).
 
+# The heap the Dockerfile gives the service; with it a node stays under 768 MB resident (docs/operations.md).
+SERVICE_HEAP=-Xmx384m
+
 # await_ready <port> <pid> <log>: waits until the service answers ready; stops the script if it dies first.
 await_ready() {
   until curl -sf "http://localhost:$1/actuator/health/readiness" >/dev/null 2>&1; do
