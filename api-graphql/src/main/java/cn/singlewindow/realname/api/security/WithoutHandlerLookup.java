@@ -4,10 +4,10 @@ import java.util.List;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.config.ConstructorArgumentValues.ValueHolder;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
-import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 
 /**
  * Spring Security 6 puts a filter before its chain that looks up Spring MVC's handler for every request, so that
@@ -15,8 +15,11 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProce
  * its matchers are path patterns ({@link WebSecurity}) and it has no CORS. The lookup repeats the dispatcher's own and
  * was 7% of a read's CPU (docs/performance.md, session 14); Spring Security 7 drops it. This puts the chain back as
  * Spring Security built it. A wrapper of any other shape is left as it is.
+ *
+ * <p>Spring Security wraps the chain while bean definitions are registered; a plain bean factory post-processor runs
+ * after every registry post-processor, so the wrapper is always in place by then.
  */
-final class WithoutHandlerLookup implements BeanDefinitionRegistryPostProcessor {
+final class WithoutHandlerLookup implements BeanFactoryPostProcessor {
 
     static final String FILTER_CHAIN = "springSecurityFilterChain";
     private static final String CONFIGURATION = "org.springframework.security.config.annotation.web.configuration";
@@ -24,11 +27,6 @@ final class WithoutHandlerLookup implements BeanDefinitionRegistryPostProcessor 
     private static final String LOOKUP = CONFIGURATION
             + ".WebMvcSecurityConfiguration$HandlerMappingIntrospectorCacheFilterFactoryBean";
     private static final Log LOG = LogFactory.getLog(WithoutHandlerLookup.class);
-
-    @Override
-    public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
-        // Spring Security wraps the chain in this phase; it is undone in the next, once every wrapper is in place.
-    }
 
     @Override
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
