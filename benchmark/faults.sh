@@ -16,7 +16,7 @@ if [ ! -x "$PG_BIN/pg_ctl" ]; then
 fi
 mvn -q -B -DskipTests package
 # The service as the Dockerfile deploys it, so that the restart is timed as operators would see it.
-deployed_layout "$(mktemp -d /tmp/realname-faults-XXXXXX)" "$SERVICE_HEAP"
+deployed_layout "$(mktemp -d /tmp/realname-faults-XXXXXX)" "${SERVICE_JVM[@]}"
 CP="$(ls benchmark/target/benchmark-*.jar):$(cat benchmark/target/classpath.txt)"
 PID=
 PG_DATA=
@@ -32,7 +32,7 @@ start_service() {
   local dir=$1; shift
   local started=$(date +%s%N)
   # shellcheck disable=SC2086
-  java "$SERVICE_HEAP" $DEPLOYED_OPTS -jar "$DEPLOYED_JAR" --realname.data-dir="$dir" --server.port="$PORT" "$@" \
+  java "${SERVICE_JVM[@]}" $DEPLOYED_OPTS -jar "$DEPLOYED_JAR" --realname.data-dir="$dir" --server.port="$PORT" "$@" \
     >> "$dir/service.log" 2>&1 &
   PID=$!
   await_ready "$PORT" "$PID" "$dir/service.log"

@@ -19,7 +19,7 @@ REBUILDS=${REBUILDS:-1}
 WARMUP_SECONDS=${WARMUP_SECONDS:-600}
 PORT=${PORT:-18080}
 # The heap an operator would give the service; resident memory is measured against issue 7's 768 MB.
-SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:--Xms256m $SERVICE_HEAP -XX:+UseG1GC}
+SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:--Xms256m ${SERVICE_JVM[*]}}
 
 if ! command -v pgbench >/dev/null 2>&1 && [ ! -x /usr/lib/postgresql/15/bin/pgbench ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-client-15

@@ -15,7 +15,7 @@ fi
 mvn -q -B -DskipTests package
 CP="$(ls benchmark/target/benchmark-*.jar):$(cat benchmark/target/classpath.txt)"
 DIR=$(mktemp -d /tmp/realname-two-nodes-XXXXXX)
-deployed_layout "$DIR/deployed" "$SERVICE_HEAP"
+deployed_layout "$DIR/deployed" "${SERVICE_JVM[@]}"
 chmod 755 "$DIR"
 PG_DATA="$DIR/pg"
 PG_PORT=55440
@@ -41,7 +41,7 @@ sql() { psql -h /tmp -p "$PG_PORT" -U postgres -tA -c "$1"; }
 node() { # node <name> <port>: starts it in the background, prints its pid
   mkdir -p "$DIR/$1"
   # shellcheck disable=SC2086
-  java "$SERVICE_HEAP" $DEPLOYED_OPTS -jar "$DEPLOYED_JAR" --spring.profiles.active=postgres,sandbox \
+  java "${SERVICE_JVM[@]}" $DEPLOYED_OPTS -jar "$DEPLOYED_JAR" --spring.profiles.active=postgres,sandbox \
     --realname.data-dir="$DIR/$1" --server.port="$2" >> "$DIR/$1/service.log" 2>&1 &
   echo $!
 }
