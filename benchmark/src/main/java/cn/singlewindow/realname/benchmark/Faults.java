@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -52,8 +53,10 @@ public final class Faults {
     private static void load(GraphQl api, Path acks, int seconds) throws Exception {
         String ops = api.login("operations", "ops-sandbox-1");
         List<String[]> admins = new ArrayList<>();
+        // Random, not the clock: two-nodes.sh starts a loader per node in the same millisecond.
+        String run = Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
         for (int i = 0; i < 16; i++) {
-            String username = "f" + System.currentTimeMillis() % 100_000 + "x" + i;
+            String username = "f" + run + "x" + i;
             String adminId = SampleCodes.randomResidentId();
             JsonNode imported = api.call(ops, "mutation i($input: ImportLegacyEnterpriseInput!) {"
                     + " importLegacyEnterprise(input: $input) { accounts { id } } }", Map.of("input", Map.of(
