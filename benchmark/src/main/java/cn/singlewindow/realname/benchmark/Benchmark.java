@@ -80,8 +80,8 @@ public final class Benchmark {
     }
 
     private void runAll() throws Exception {
-        // An operator sizes the node for its largest footprint, whichever workload reaches it: the JVM keeps a heap it
-        // has grown, so a later workload can show what an earlier one made.
+        // An operator sizes the node for its largest footprint, whichever workload reaches it: the JVM keeps a heap
+        // it has grown, so a later workload can show what an earlier one made.
         MemoryWatch wholeRun = new MemoryWatch(options.get("pid"));
         wholeRun.start();
         String ops = api.login(OPS_USER, OPS_PASSWORD);
