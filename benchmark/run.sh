@@ -18,7 +18,7 @@ REBUILDS=${REBUILDS:-1}
 # W2, W3 and W6 wait for the service's JIT compiler to settle, at most this long (Benchmark.warmUp).
 WARMUP_SECONDS=${WARMUP_SECONDS:-600}
 PORT=${PORT:-18080}
-# The heap an operator would give the service; resident memory is measured against issue 7's 768 MB.
+# The heap and collector an operator would give the service; resident memory is measured against issue 7's 768 MB.
 SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:--Xms256m ${SERVICE_JVM[*]}}
 
 if ! command -v pgbench >/dev/null 2>&1 && [ ! -x /usr/lib/postgresql/15/bin/pgbench ]; then
