@@ -6,7 +6,7 @@ FROM eclipse-temurin:17-jre
 WORKDIR /app
 COPY api-graphql/target/realname.jar deploy/cds-layout.sh /tmp/
 # The parallel collector, named: in a container under 1,792 MB the JVM would pick the serial one, and on two cores G1
-# peaked at 746-762 MB resident against 644-715 and took about 6% more CPU per command (docs/operations.md).
+# peaked at 746-762 MB resident against 644-715 and took about 5% more CPU per command (docs/operations.md).
 RUN sh /tmp/cds-layout.sh /tmp/realname.jar /app -Xmx384m -XX:+UseParallelGC \
     && rm /tmp/realname.jar /tmp/cds-layout.sh /app/training.log
 RUN useradd --system --home /app realname && mkdir -p /app/var && chown realname /app/var
