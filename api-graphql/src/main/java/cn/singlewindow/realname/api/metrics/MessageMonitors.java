@@ -26,7 +26,8 @@ import org.springframework.context.annotation.Configuration;
  * the duration of every message for ten minutes in a sorted map per component and payload type, to divide their sum
  * by the window: under the benchmark's load about a million entries, 85 MB of a 384 MB heap, which filled the old
  * generation and made each full collection mark them all. The timers below carry the same figure: the rate of
- * {@code <component>_allTimer_seconds_sum} is the component's busy time per second (docs/operations.md).
+ * {@code <component>_allTimer_seconds_sum} is the component's busy time per second (docs/operations.md). Only the
+ * dimensional registration is replaced, the one {@code axon.metrics.micrometer.dimensional} selects in application.yml.
  */
 @Configuration(proxyBeanMethods = false)
 public class MessageMonitors {
