@@ -5,16 +5,15 @@
 FROM eclipse-temurin:17-jre
 WORKDIR /app
 COPY api-graphql/target/realname.jar deploy/cds-layout.sh /tmp/
+# The JVM's options, written once: the training run that writes the archive starts the service as it will run.
 # The parallel collector, named: in a container under 1,792 MB the JVM would pick the serial one, and on two cores G1
 # peaked at 746-762 MB resident against 644-715 and took about 5% more CPU per command. Without its adaptive survivor
 # policy: it tenured objects after one young collection and so filled the old generation 7 times as fast. The
 # metaspace's first collection at 128 MB, not 21: each one grown through was a full pause of 184-216 ms in the
-# first minute of service (docs/operations.md).
-RUN sh /tmp/cds-layout.sh /tmp/realname.jar /app -Xmx384m -XX:+UseParallelGC -XX:-UsePSAdaptiveSurvivorSizePolicy \
-    -XX:MetaspaceSize=128m \
-    && rm /tmp/realname.jar /tmp/cds-layout.sh /app/training.log
+# first minute of service (docs/operations.md). Same as SERVICE_JVM in benchmark/service.sh.
+ENV JDK_JAVA_OPTIONS="-Xmx384m -XX:+UseParallelGC -XX:-UsePSAdaptiveSurvivorSizePolicy -XX:MetaspaceSize=128m"
+RUN sh /tmp/cds-layout.sh /tmp/realname.jar /app && rm /tmp/realname.jar /tmp/cds-layout.sh /app/training.log
 RUN useradd --system --home /app realname && mkdir -p /app/var && chown realname /app/var
 USER realname
 EXPOSE 8080
-ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/realname.jsa", "-Xmx384m", "-XX:+UseParallelGC", \
-    "-XX:-UsePSAdaptiveSurvivorSizePolicy", "-XX:MetaspaceSize=128m", "-jar", "/app/realname.jar"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/realname.jsa", "-jar", "/app/realname.jar"]

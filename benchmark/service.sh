@@ -2,6 +2,7 @@
 
 # The heap and collector the Dockerfile gives the service; with them a node stays under 768 MB resident
 # (docs/operations.md). Named, not left to the JVM: in a container of less than 1,792 MB it would pick the serial one.
+# The Dockerfile sets the same in JDK_JAVA_OPTIONS.
 SERVICE_JVM=(-Xmx384m -XX:+UseParallelGC -XX:-UsePSAdaptiveSurvivorSizePolicy -XX:MetaspaceSize=128m)
 
 # await_ready <port> <pid> <log>: waits until the service answers ready; stops the script if it dies first.
