@@ -1,6 +1,6 @@
 package cn.singlewindow.realname;
 
-import cn.singlewindow.realname.api.replay.RebuildCommand;
+import cn.singlewindow.realname.eventstore.rebuild.ProjectionRebuild;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -14,7 +14,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class RealnameApplication {
 
     public static void main(String[] args) {
-        if (Arrays.asList(args).contains(RebuildCommand.OPTION)) {
+        if (Arrays.asList(args).contains(ProjectionRebuild.COMMAND_LINE_OPTION)) {
             System.exit(rebuildProjections(args));
         }
         SpringApplication.run(RealnameApplication.class, args);

@@ -3,7 +3,7 @@ package cn.singlewindow.realname;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.singlewindow.realname.api.TestDirectories;
-import cn.singlewindow.realname.api.replay.RebuildCommand;
+import cn.singlewindow.realname.eventstore.rebuild.ProjectionRebuild;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -18,7 +18,7 @@ class RebuildToolTest {
             throws Exception {
         String dataDir = TestDirectories.create("realname-rebuild-tool-").toString();
 
-        int exitCode = RealnameApplication.rebuildProjections(RebuildCommand.OPTION,
+        int exitCode = RealnameApplication.rebuildProjections(ProjectionRebuild.COMMAND_LINE_OPTION,
                 "--realname.data-dir=" + dataDir, "--spring.lifecycle.timeout-per-shutdown-phase=5s",
                 "--db-scheduler.shutdown-max-wait=1s");
 
@@ -26,14 +26,5 @@ class RebuildToolTest {
         assertThat(output.getOut()).containsPattern("\\[#{30}\\] 100%  [\\d,]+/[\\d,]+ events")
                 .contains("enterprise_view", "certification_daily_stats", "Rebuild committed.")
                 .doesNotContain("DIFFERENT");
-    }
-
-    @Test
-    void the_bar_shows_the_share_done_the_counts_the_rate_and_the_time_left() {
-        var halfway = new cn.singlewindow.realname.api.replay.ProjectionRebuild.Status(
-                cn.singlewindow.realname.api.replay.ProjectionRebuild.State.RUNNING, 5_000, 10_000, 2_000.0, 2.5,
-                null, null, java.util.List.of(), null);
-        assertThat(RebuildCommand.bar(halfway))
-                .isEqualTo("[###############...............]  50%  5,000/10,000 events  2,000 ev/s  0:03 left");
     }
 }

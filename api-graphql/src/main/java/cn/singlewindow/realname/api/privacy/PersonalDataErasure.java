@@ -1,5 +1,7 @@
 package cn.singlewindow.realname.api.privacy;
 
+import cn.singlewindow.realname.eventstore.privacy.PersonalDataVault;
+
 import cn.singlewindow.realname.api.error.ApiRejections;
 import cn.singlewindow.realname.messages.account.DocumentType;
 import cn.singlewindow.realname.messages.account.IdentityDocument;

@@ -1,5 +1,6 @@
 package cn.singlewindow.realname.api.replay;
 
+import cn.singlewindow.realname.eventstore.rebuild.ProjectionRebuild;
 import cn.singlewindow.realname.messages.common.RejectedException;
 import cn.singlewindow.realname.messages.common.Rejection;
 import org.springframework.graphql.data.method.annotation.MutationMapping;

@@ -1,6 +1,6 @@
 package cn.singlewindow.realname.api.security;
 
-import cn.singlewindow.realname.api.common.SecretFiles;
+import cn.singlewindow.realname.eventstore.privacy.SecretFiles;
 import java.nio.file.Path;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;

@@ -1,5 +1,6 @@
 package cn.singlewindow.realname.query.certification;
 
+import cn.singlewindow.realname.eventstore.rebuild.ProjectionTables;
 import cn.singlewindow.realname.messages.card.BankUkeyCallbackRejected;
 import cn.singlewindow.realname.messages.card.BankUkeyCertificationStarted;
 import cn.singlewindow.realname.messages.card.BankUkeyResultReceived;
@@ -24,12 +25,9 @@ import cn.singlewindow.realname.messages.certification.FindCertificationOverview
 import cn.singlewindow.realname.messages.certification.IdentitySubject;
 import cn.singlewindow.realname.messages.certification.IdentityVerified;
 import cn.singlewindow.realname.messages.certification.LegalRepCertificationStarted;
-import cn.singlewindow.realname.messages.certification.MethodState;
-import cn.singlewindow.realname.messages.certification.MethodStatus;
-import cn.singlewindow.realname.messages.certification.SecurityLevel;
+import cn.singlewindow.realname.messages.certification.MethodProgress;
 import cn.singlewindow.realname.messages.certification.SmsCodeSent;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
-import cn.singlewindow.realname.query.directory.EnterpriseDirectoryProjection;
 import cn.singlewindow.realname.query.directory.EnterpriseViews;
 import cn.singlewindow.realname.query.rebuild.ProjectionUpdates;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +54,7 @@ import org.springframework.stereotype.Component;
  * Every change is pushed to subscription queries once its transaction commits.
  */
 @Component
-@ProcessingGroup(EnterpriseDirectoryProjection.PROCESSING_GROUP)
+@ProcessingGroup(ProjectionTables.PROCESSING_GROUP)
 class CertificationProjection {
 
     private final AttemptRows attempts;
@@ -81,13 +79,7 @@ class CertificationProjection {
                 })) {
             return;
         }
-        updateMethod(event.enterpriseId(), CertificationMethod.LEGAL_REP, method -> {
-            if (method.status != MethodState.PASSED) {
-                method.status = MethodState.PENDING;
-            }
-            method.lastAttemptAt = at;
-            method.currentStep = CertificationStep.ENTERPRISE_INFO;
-        });
+        progress(event.enterpriseId(), event, at);
     }
 
     /** One step: the card was checked; CertificationPassed follows when it passed. */
@@ -102,12 +94,7 @@ class CertificationProjection {
                 })) {
             return;
         }
-        updateMethod(event.enterpriseId(), CertificationMethod.IC_CARD, method -> {
-            if (method.status != MethodState.PASSED) {
-                method.status = failed ? MethodState.FAILED : MethodState.PENDING;
-            }
-            method.lastAttemptAt = at;
-        });
+        progress(event.enterpriseId(), event, at);
     }
 
     @EventHandler
@@ -118,20 +105,14 @@ class CertificationProjection {
                 })) {
             return;
         }
-        updateMethod(event.enterpriseId(), CertificationMethod.BANK_UKEY, method -> {
-            if (method.status != MethodState.PASSED) {
-                method.status = MethodState.PENDING;
-                method.currentStep = CertificationStep.ENTERPRISE_INFO;
-            }
-            method.lastAttemptAt = at;
-        });
+        progress(event.enterpriseId(), event, at);
     }
 
     @EventHandler
     void on(BankUkeyResultReceived event, @SequenceNumber long sequence, @Timestamp Instant at) {
         if (event.failureCode() != null) {
-            close(event.enterpriseId(), event.attemptId(), CertificationMethod.BANK_UKEY, AttemptStatus.FAILED,
-                    event.failureCode(), sequence, at);
+            close(event.attemptId(), AttemptStatus.FAILED, event.failureCode(), sequence, at);
+            progress(event.enterpriseId(), event, at);
         }
     }
 
@@ -147,19 +128,21 @@ class CertificationProjection {
 
     @EventHandler
     void on(EnterpriseInfoVerified event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        advance(event.enterpriseId(), event.attemptId(), CertificationStep.LEGAL_REP_IDENTITY, sequence, at);
+        advance(event.attemptId(), CertificationStep.LEGAL_REP_IDENTITY, sequence);
+        progress(event.enterpriseId(), event, at);
     }
 
     @EventHandler
     void on(IdentityVerified event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        advance(event.enterpriseId(), event.attemptId(), event.subject() == IdentitySubject.LEGAL_REP
-                ? CertificationStep.ADMINISTRATOR_IDENTITY : CertificationStep.DONE, sequence, at);
+        advance(event.attemptId(), event.subject() == IdentitySubject.LEGAL_REP
+                ? CertificationStep.ADMINISTRATOR_IDENTITY : CertificationStep.DONE, sequence);
+        progress(event.enterpriseId(), event, at);
     }
 
     @EventHandler
     void on(CertificationStepFailed event, @SequenceNumber long sequence, @Timestamp Instant at) {
         updateAttempt(event.attemptId(), sequence, row -> row.failureCode = event.reasonCode());
-        updateMethod(event.enterpriseId(), event.method(), method -> method.lastAttemptAt = at);
+        progress(event.enterpriseId(), event, at);
     }
 
     @EventHandler
@@ -170,14 +153,14 @@ class CertificationProjection {
 
     @EventHandler
     void on(CertificationAttemptFailed event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        close(event.enterpriseId(), event.attemptId(), event.method(), AttemptStatus.FAILED, event.reasonCode(),
-                sequence, at);
+        close(event.attemptId(), AttemptStatus.FAILED, event.reasonCode(), sequence, at);
+        progress(event.enterpriseId(), event, at);
     }
 
     @EventHandler
     void on(CertificationAttemptExpired event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        close(event.enterpriseId(), event.attemptId(), event.method(), AttemptStatus.EXPIRED, "ATTEMPT_EXPIRED",
-                sequence, at);
+        close(event.attemptId(), AttemptStatus.EXPIRED, "ATTEMPT_EXPIRED", sequence, at);
+        progress(event.enterpriseId(), event, at);
     }
 
     @EventHandler
@@ -188,15 +171,7 @@ class CertificationProjection {
             row.failureCode = null;
             row.finishedAt = at;
         });
-        updateMethod(event.enterpriseId(), event.method(), method -> {
-            method.status = MethodState.PASSED;
-            method.securityLevel = event.securityLevel();
-            method.verifiedEnterpriseInfo = event.enterpriseInfoVerified();
-            method.verifiedOwnerIdentity = event.ownerIdentityVerifiedFor() != null;
-            method.passedAt = at;
-            method.lastAttemptAt = at;
-            method.currentStep = CertificationStep.DONE;
-        });
+        progress(event.enterpriseId(), event, at);
     }
 
     @ResetHandler
@@ -264,32 +239,18 @@ class CertificationProjection {
         return true;
     }
 
-    private void advance(EnterpriseId enterpriseId, String attemptId, CertificationStep step, long sequence,
-                         Instant at) {
+    private void advance(String attemptId, CertificationStep step, long sequence) {
         updateAttempt(attemptId, sequence, row -> {
             row.step = step;
             row.failureCode = null;
         });
-        updateMethod(enterpriseId, CertificationMethod.LEGAL_REP, method -> {
-            method.lastAttemptAt = at;
-            if (method.status != MethodState.PASSED) {
-                method.currentStep = step;
-            }
-        });
     }
 
-    private void close(EnterpriseId enterpriseId, String attemptId, CertificationMethod methodName,
-                       AttemptStatus status, String reason, long sequence, Instant at) {
+    private void close(String attemptId, AttemptStatus status, String reason, long sequence, Instant at) {
         updateAttempt(attemptId, sequence, row -> {
             row.status = status;
             row.failureCode = reason;
             row.finishedAt = at;
-        });
-        updateMethod(enterpriseId, methodName, method -> {
-            if (method.status != MethodState.PASSED) {
-                method.status = MethodState.FAILED;
-                method.currentStep = null;
-            }
         });
     }
 
@@ -307,17 +268,17 @@ class CertificationProjection {
         updateEmitter.emit(FindCertificationAttempt.class, q -> q.attemptId().equals(view.id()), view);
     }
 
-    private void updateMethod(EnterpriseId enterpriseId, CertificationMethod method,
-                              Consumer<MethodStatusRow> change) {
+    /** Moves the method the event concerns as {@link MethodProgress} says. */
+    private void progress(EnterpriseId enterpriseId, Object event, Instant at) {
+        CertificationMethod method = MethodProgress.methodOf(event).orElseThrow();
         MethodStatusRow.Key key = new MethodStatusRow.Key(enterpriseId.value(), method);
         MethodStatusRow row = methods.findById(key).orElseGet(() -> {
             MethodStatusRow fresh = new MethodStatusRow();
             fresh.key = key;
-            fresh.status = MethodState.NOT_STARTED;
-            fresh.securityLevel = SecurityLevel.NONE;
+            fresh.moveTo(MethodProgress.notStarted(method));
             return fresh;
         });
-        change.accept(row);
+        row.moveTo(row.progress().after(event, at));
         methods.save(row);
         // The committed overview, as the subscriber's first answer (the query handler below) reads it.
         updateEmitter.emit(FindCertificationOverview.class, q -> q.enterpriseId().equals(enterpriseId),
@@ -326,14 +287,7 @@ class CertificationProjection {
     }
 
     static CertificationOverview overview(List<MethodStatusRow> rows) {
-        Map<CertificationMethod, MethodStatus> byMethod = rows.stream().collect(Collectors.toMap(
-                row -> row.key.method(),
-                row -> new MethodStatus(row.key.method(), row.status, row.status == MethodState.PASSED
-                        ? row.securityLevel : SecurityLevel.NONE, row.passedAt, row.lastAttemptAt,
-                        row.currentStep == null ? null : row.currentStep.name())));
-        List<MethodStatusRow> passed = rows.stream().filter(row -> row.status == MethodState.PASSED).toList();
-        return CertificationOverview.of(byMethod, passed.stream().anyMatch(row -> row.verifiedEnterpriseInfo),
-                passed.stream().anyMatch(row -> row.verifiedOwnerIdentity));
+        return MethodProgress.overview(rows.stream().map(MethodStatusRow::progress).toList());
     }
 
     private static CertificationAttemptView toView(AttemptRow row) {

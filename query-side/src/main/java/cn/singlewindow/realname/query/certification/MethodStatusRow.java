@@ -1,5 +1,6 @@
 package cn.singlewindow.realname.query.certification;
 
+import cn.singlewindow.realname.messages.certification.MethodProgress;
 import cn.singlewindow.realname.messages.certification.CertificationMethod;
 import cn.singlewindow.realname.messages.certification.CertificationStep;
 import cn.singlewindow.realname.messages.certification.MethodState;
@@ -41,6 +42,21 @@ class MethodStatusRow extends ProjectionRow<MethodStatusRow.Key> {
     @Override
     public Key getId() {
         return key;
+    }
+
+    MethodProgress progress() {
+        return new MethodProgress(key.method(), status, securityLevel, passedAt, lastAttemptAt, currentStep,
+                verifiedEnterpriseInfo, verifiedOwnerIdentity);
+    }
+
+    void moveTo(MethodProgress progress) {
+        status = progress.status();
+        securityLevel = progress.securityLevel();
+        passedAt = progress.passedAt();
+        lastAttemptAt = progress.lastAttemptAt();
+        currentStep = progress.currentStep();
+        verifiedEnterpriseInfo = progress.verifiedEnterpriseInfo();
+        verifiedOwnerIdentity = progress.verifiedOwnerIdentity();
     }
 
     @Embeddable

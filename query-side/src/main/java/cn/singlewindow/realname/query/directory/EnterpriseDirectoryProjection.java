@@ -1,5 +1,6 @@
 package cn.singlewindow.realname.query.directory;
 
+import cn.singlewindow.realname.eventstore.rebuild.ProjectionTables;
 import cn.singlewindow.realname.messages.account.AccountId;
 import cn.singlewindow.realname.messages.account.AccountInfoChanged;
 import cn.singlewindow.realname.messages.account.AccountOpened;
@@ -48,10 +49,8 @@ import org.springframework.stereotype.Component;
  * applied, which makes replays idempotent and lets a writer wait for its own change (subscription queries).
  */
 @Component
-@ProcessingGroup(EnterpriseDirectoryProjection.PROCESSING_GROUP)
+@ProcessingGroup(ProjectionTables.PROCESSING_GROUP)
 public class EnterpriseDirectoryProjection {
-
-    public static final String PROCESSING_GROUP = "enterprise-directory";
 
     private final EnterpriseRows enterprises;
     private final AccountRows accounts;

@@ -1,5 +1,6 @@
 package cn.singlewindow.realname.query.directory;
 
+import cn.singlewindow.realname.eventstore.readmodel.ReadModelListener;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseView;
 import cn.singlewindow.realname.query.rebuild.ProjectionUpdates;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
  * changes seen for its slot since its read began, and undone when one came in between.
  */
 @Component
-public class EnterpriseViews {
+public class EnterpriseViews implements ReadModelListener {
 
     private static final int SLOTS = 1024;
 
@@ -59,7 +60,7 @@ public class EnterpriseViews {
         return loaded;
     }
 
-    /** The enterprise's rows changed (committed). */
+    @Override
     public void changed(String enterpriseId) {
         changesSeen.incrementAndGet(slot(enterpriseId));
         views.invalidate(enterpriseId);
@@ -83,7 +84,7 @@ public class EnterpriseViews {
         }
     }
 
-    /** Everything may have changed: a rebuild, or notifications that could not be received. */
+    @Override
     public void allChanged() {
         for (int slot = 0; slot < SLOTS; slot++) {
             changesSeen.incrementAndGet(slot);
@@ -96,7 +97,7 @@ public class EnterpriseViews {
         return listening;
     }
 
-    /** Whether changes are being received; views are kept only then. */
+    @Override
     public void listening(boolean listening) {
         this.listening = listening;
         allChanged();

@@ -1,6 +1,5 @@
 package cn.singlewindow.realname.query.rebuild;
 
-import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.axonframework.messaging.Message;
@@ -14,11 +13,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ProjectionUpdates {
-
-    /** Every table the projections of the enterprise-directory processing group write. */
-    public static final List<String> TABLES = List.of("enterprise_view", "account_view",
-            "operator_upgrade_request_view", "method_status_view", "certification_attempt_view",
-            "certification_daily_stats");
 
     private static final ThreadLocal<Boolean> REBUILDING = ThreadLocal.withInitial(() -> false);
 
@@ -63,10 +57,10 @@ public class ProjectionUpdates {
     }
 
     /** Runs a rebuild on this thread with updates kept quiet. */
-    public static void silently(Runnable rebuild) {
+    static <T> T silently(Supplier<T> rebuild) {
         REBUILDING.set(true);
         try {
-            rebuild.run();
+            return rebuild.get();
         } finally {
             REBUILDING.remove();
         }

@@ -1,5 +1,6 @@
 package cn.singlewindow.realname.query.statistics;
 
+import cn.singlewindow.realname.eventstore.rebuild.ProjectionTables;
 import cn.singlewindow.realname.messages.card.BankUkeyCertificationStarted;
 import cn.singlewindow.realname.messages.card.BankUkeyResultReceived;
 import cn.singlewindow.realname.messages.card.IcCardCertificationAttempted;
@@ -14,7 +15,6 @@ import cn.singlewindow.realname.messages.statistics.CertificationStatistics.Dail
 import cn.singlewindow.realname.messages.statistics.CertificationStatistics.LevelCount;
 import cn.singlewindow.realname.messages.statistics.CertificationStatistics.ReasonCount;
 import cn.singlewindow.realname.messages.statistics.FindCertificationStatistics;
-import cn.singlewindow.realname.query.directory.EnterpriseDirectoryProjection;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
  * (reset, then replay) counts everything again from nothing.
  */
 @Component
-@ProcessingGroup(EnterpriseDirectoryProjection.PROCESSING_GROUP)
+@ProcessingGroup(ProjectionTables.PROCESSING_GROUP)
 class CertificationStatisticsProjection {
 
     private static final String NONE = "-";

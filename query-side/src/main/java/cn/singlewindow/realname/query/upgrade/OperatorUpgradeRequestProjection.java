@@ -1,5 +1,6 @@
 package cn.singlewindow.realname.query.upgrade;
 
+import cn.singlewindow.realname.eventstore.rebuild.ProjectionTables;
 import cn.singlewindow.realname.messages.account.AccountId;
 import cn.singlewindow.realname.messages.account.FindOperatorUpgradeRequest;
 import cn.singlewindow.realname.messages.account.FindOperatorUpgradeRequests;
@@ -12,7 +13,6 @@ import cn.singlewindow.realname.messages.common.Masking;
 import cn.singlewindow.realname.messages.privacy.PersonReferences;
 import cn.singlewindow.realname.messages.privacy.PersonalDataErased;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
-import cn.singlewindow.realname.query.directory.EnterpriseDirectoryProjection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 
 /** Manual §三: the requests an enterprise's administrator decides on. */
 @Component
-@ProcessingGroup(EnterpriseDirectoryProjection.PROCESSING_GROUP)
+@ProcessingGroup(ProjectionTables.PROCESSING_GROUP)
 class OperatorUpgradeRequestProjection {
 
     private final UpgradeRequestRows requests;

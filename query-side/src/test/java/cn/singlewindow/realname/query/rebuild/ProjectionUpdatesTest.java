@@ -50,8 +50,10 @@ class ProjectionUpdatesTest {
         subscribe(new FindThing("b"));
         inUnitOfWork(() -> updates.emit(FindThing.class, query -> query.id().equals("a"), costlyUpdate));
         subscribe(new FindThing("a"));
-        ProjectionUpdates.silently(() -> inUnitOfWork(
-                () -> updates.emit(FindThing.class, query -> query.id().equals("a"), costlyUpdate)));
+        ProjectionUpdates.silently(() -> {
+            inUnitOfWork(() -> updates.emit(FindThing.class, query -> query.id().equals("a"), costlyUpdate));
+            return null;
+        });
         assertThat(built).hasValue(0);
     }
 

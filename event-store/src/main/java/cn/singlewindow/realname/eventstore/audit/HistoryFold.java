@@ -1,0 +1,47 @@
+package cn.singlewindow.realname.eventstore.audit;
+
+import cn.singlewindow.realname.messages.certification.CertificationMethod;
+import cn.singlewindow.realname.messages.certification.MethodProgress;
+import cn.singlewindow.realname.messages.common.Masking;
+import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
+import cn.singlewindow.realname.messages.enterprise.EnterpriseInfoChanged;
+import cn.singlewindow.realname.messages.enterprise.EnterpriseView;
+import cn.singlewindow.realname.messages.enterprise.LegacyEnterpriseImported;
+import cn.singlewindow.realname.messages.enterprise.LegalRepresentative;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** An enterprise's stream folded, event by event, into its identity and the state of each certification method. */
+final class HistoryFold {
+
+    private LegacyEnterpriseImported imported;
+    private EnterpriseInfoChanged changed;
+    private long version;
+    private final Map<CertificationMethod, MethodProgress> methods = new EnumMap<>(CertificationMethod.class);
+
+    void apply(Object event, long sequence, Instant at) {
+        version = sequence;
+        if (event instanceof LegacyEnterpriseImported e) {
+            imported = e;
+        } else if (event instanceof EnterpriseInfoChanged e) {
+            changed = e;
+        }
+        MethodProgress.methodOf(event).ifPresent(method -> methods.put(method,
+                methods.getOrDefault(method, MethodProgress.notStarted(method)).after(event, at)));
+    }
+
+    /** Null before the enterprise existed. */
+    EnterpriseView view(EnterpriseId id) {
+        if (imported == null) {
+            return null;
+        }
+        LegalRepresentative legalRep = imported.legalRepresentative();
+        return new EnterpriseView(id, changed == null ? imported.name() : changed.name(),
+                (changed == null ? imported.uscc() : changed.uscc()).value(),
+                (changed == null ? imported.orgCode() : changed.orgCode()).value(), imported.origin(),
+                legalRep == null ? null : new LegalRepresentative(legalRep.name(), legalRep.documentType(),
+                        Masking.documentNumber(legalRep.documentNumber())),
+                version, MethodProgress.overview(methods.values()));
+    }
+}

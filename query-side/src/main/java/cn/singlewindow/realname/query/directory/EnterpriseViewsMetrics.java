@@ -1,0 +1,22 @@
+package cn.singlewindow.realname.query.directory;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import org.springframework.stereotype.Component;
+
+/** How often `enterprise(id)` is answered from memory: cache metrics named {@code enterprise_views}. */
+@Component
+class EnterpriseViewsMetrics implements MeterBinder {
+
+    private final EnterpriseViews views;
+
+    EnterpriseViewsMetrics(EnterpriseViews views) {
+        this.views = views;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        CaffeineCacheMetrics.monitor(registry, views.cache(), "enterprise_views");
+    }
+}
