@@ -10,16 +10,11 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /** The audit trail read from the event store, and the SM3 hash chain that shows whether it was altered. */
 class AuditTrailTest extends RunningService {
-
-    @Autowired
-    EventStore eventStore;
 
     private HttpGraphQlTester auditor(GraphQlApi api, HttpGraphQlTester operations) {
         String username = "auditor" + System.nanoTime() % 1_000_000;
@@ -92,25 +87,56 @@ class AuditTrailTest extends RunningService {
     }
 
     @Test
-    void an_intact_history_verifies_and_a_payload_edited_in_the_database_is_caught_where_it_was_edited() {
+    void an_intact_history_verifies_against_its_chain_and_the_last_signed_checkpoint() {
         GraphQlApi api = api();
         HttpGraphQlTester operations = api.asOperations();
         ImportedEnterprise enterprise = withHistory(api, operations);
         HttpGraphQlTester auditor = auditor(api, operations);
 
+        operations.documentName("takeAuditCheckpoint").execute()
+                .path("takeAuditCheckpoint.keyId").entity(String.class).satisfies(id -> assertThat(id).hasSize(64));
         auditor.documentName("verifyAuditChain").variable("enterpriseId", enterprise.id()).execute()
                 .path("verifyAuditChain.intact").entity(Boolean.class).isEqualTo(true)
+                .path("verifyAuditChain.findings").entityList(Object.class).hasSize(0)
                 .path("verifyAuditChain.eventsChecked").entity(Integer.class)
-                .satisfies(count -> assertThat(count).isGreaterThanOrEqualTo(5));
+                .satisfies(count -> assertThat(count).isGreaterThanOrEqualTo(5))
+                .path("verifyAuditChain.checkpoint.id").hasValue()
+                .path("verifyAuditChain.eventsAfterCheckpoint").entity(Integer.class).isEqualTo(0);
 
-        int edited = jdbc.update("UPDATE domain_event_entry SET payload = convert_to(replace(convert_from(payload,"
-                + " 'UTF8'), '审计测试有限公司', '篡改后的公司'), 'UTF8') WHERE aggregate_identifier = ? AND"
-                + " sequence_number = 1", enterprise.id());
-        assertThat(edited).isEqualTo(1);
+        // What comes after the checkpoint is chained, not yet signed: counted as such, still intact.
+        api.asAdministratorOf(enterprise).documentName("startLegalRepCertification")
+                .variable("input", Map.of("enterpriseId", enterprise.id())).execute()
+                .path("startLegalRepCertification.id").hasValue();
         auditor.documentName("verifyAuditChain").variable("enterpriseId", enterprise.id()).execute()
+                .path("verifyAuditChain.intact").entity(Boolean.class).isEqualTo(true)
+                .path("verifyAuditChain.eventsAfterCheckpoint").entity(Integer.class)
+                .satisfies(after -> assertThat(after).isPositive());
+    }
+
+    @Test
+    void an_enterprise_without_events_is_never_intact() {
+        GraphQlApi api = api();
+        HttpGraphQlTester operations = api.asOperations();
+        auditor(api, operations).documentName("verifyAuditChain")
+                .variable("enterpriseId", java.util.UUID.randomUUID().toString()).execute()
                 .path("verifyAuditChain.intact").entity(Boolean.class).isEqualTo(false)
-                .path("verifyAuditChain.firstBrokenSequence").entity(Integer.class).isEqualTo(1)
-                .path("verifyAuditChain.brokenAggregateId").entity(String.class).isEqualTo(enterprise.id());
+                .path("verifyAuditChain.eventsChecked").entity(Integer.class).isEqualTo(0)
+                .path("verifyAuditChain.findings[0].kind").entity(String.class).isEqualTo("NO_EVENTS");
+    }
+
+    @Test
+    void a_cursor_this_service_did_not_make_is_refused_on_its_field() {
+        GraphQlApi api = api();
+        HttpGraphQlTester operations = api.asOperations();
+        ImportedEnterprise enterprise = api.importEnterprise(operations);
+        HttpGraphQlTester auditor = auditor(api, operations);
+        for (String forged : List.of("1234", "a1.!!!", "a1." + java.util.Base64.getUrlEncoder().encodeToString(
+                "1:2:3:x:4|".getBytes(java.nio.charset.StandardCharsets.UTF_8)), "a1.AAAA")) {
+            auditor.documentName("auditTrail").variable("enterpriseId", enterprise.id()).variable("after", forged)
+                    .execute().errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error ->
+                            assertThat(error.getExtensions()).containsEntry("code", "VALIDATION_FAILED")
+                                    .containsEntry("field", "after")));
+        }
     }
 
     @Test

@@ -52,6 +52,7 @@ class AuthorizationMatrixTest extends RunningService {
             erasePersonalData         UNAUTH     FORBID FORBID FORBID    FORBID    ok          FORBID   FORBID
             rebuildProjections        UNAUTH     FORBID FORBID FORBID    FORBID    ok          FORBID   FORBID
             replayStatus              UNAUTH     FORBID FORBID FORBID    FORBID    ok          FORBID   FORBID
+            takeAuditCheckpoint       UNAUTH     FORBID FORBID FORBID    FORBID    ok          FORBID   FORBID
             """;
 
     private final Map<String, HttpGraphQlTester> actors = new LinkedHashMap<>();
@@ -155,6 +156,7 @@ class AuthorizationMatrixTest extends RunningService {
                         "reason", "矩阵测试"))
                 .execute());
         operations.put("rebuildProjections", as -> as.documentName("rebuildProjections").execute());
+        operations.put("takeAuditCheckpoint", as -> as.documentName("takeAuditCheckpoint").execute());
         operations.put("replayStatus", as -> as.documentName("replayStatus").execute());
         operations.put("decideOperatorUpgrade", as -> as.documentName("decideOperatorUpgrade")
                 .variable("input", Map.of("requestId", pendingRequest, "approve", false, "reason", "矩阵测试"))

@@ -9,6 +9,8 @@ import cn.singlewindow.realname.messages.testing.SampleCodes;
 import cn.singlewindow.realname.messages.account.AccountOwner;
 import cn.singlewindow.realname.messages.account.DocumentType;
 import cn.singlewindow.realname.messages.common.Masking;
+import cn.singlewindow.realname.messages.privacy.PersonReferences;
+import cn.singlewindow.realname.messages.privacy.PersonalDataErased;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +30,9 @@ class PersonalDataErasureTest extends RunningService {
     @Autowired
     @Qualifier("eventSerializer")
     Serializer eventSerializer;
+
+    @Autowired
+    PersonReferences persons;
 
     private record Imported(String enterpriseId, String legalRepNumber, String adminNumber) {
     }
@@ -49,11 +54,14 @@ class PersonalDataErasureTest extends RunningService {
         return new Imported(id, legalRepNumber, adminNumber);
     }
 
+    /** The payloads of the enterprise's and its accounts' events as the engine stores them. */
     private String storedPayloads(String enterpriseId) {
-        List<byte[]> payloads = jdbc.queryForList("SELECT payload FROM domain_event_entry WHERE aggregate_identifier"
-                + " = ? OR aggregate_identifier IN (SELECT account_id FROM account_credential WHERE enterprise_id = ?)",
-                byte[].class, enterpriseId, enterpriseId);
-        return String.join("\n", payloads.stream().map(bytes -> new String(bytes, StandardCharsets.UTF_8)).toList());
+        List<String> streams = new java.util.ArrayList<>(jdbc.queryForList(
+                "SELECT account_id FROM account_view WHERE enterprise_id = ?", String.class, enterpriseId));
+        streams.add(enterpriseId);
+        return String.join("\n", streams.stream().flatMap(stream -> eventStore.readEvents(stream, 0).asStream())
+                .map(event -> new String(event.serializePayload(eventSerializer, byte[].class).getData(),
+                        StandardCharsets.UTF_8)).toList());
     }
 
     private HttpGraphQlTester auditor(GraphQlApi api, HttpGraphQlTester operations) {
@@ -121,13 +129,13 @@ class PersonalDataErasureTest extends RunningService {
                 .variable("at", beforeErasure.toString()).execute()
                 .path("enterpriseAsOf.legalRepresentative.documentNumber").entity(String.class).isEqualTo("已删除");
 
-        // The erasure itself is on record, with who asked and why, and without the document.
-        Map<String, Object> recorded = jdbc.queryForMap("SELECT convert_from(payload, 'UTF8') AS payload,"
-                + " convert_from(meta_data, 'UTF8') AS meta FROM domain_event_entry WHERE payload_type LIKE"
-                + " '%PersonalDataErased' ORDER BY global_index DESC LIMIT 1");
-        assertThat((String) recorded.get("payload")).contains("删除请求 #42")
-                .doesNotContain(enterprise.legalRepNumber());
-        assertThat((String) recorded.get("meta")).contains("\"actor\"");
+        // The erasure itself is on record, on the person's own stream, with who asked and why, without the document.
+        String personRef = persons.of(DocumentType.RESIDENT_ID_CARD, enterprise.legalRepNumber());
+        var recorded = eventStore.readEvents(personRef, 0).asStream().reduce((first, next) -> next).orElseThrow();
+        assertThat(recorded.getPayload()).isInstanceOf(PersonalDataErased.class);
+        assertThat(new String(recorded.serializePayload(eventSerializer, byte[].class).getData(),
+                StandardCharsets.UTF_8)).contains("删除请求 #42").doesNotContain(enterprise.legalRepNumber());
+        assertThat(recorded.getMetaData()).containsKey("actor");
 
         // A second request finds nothing left to erase.
         operations.documentName("erasePersonalData").variable("input", Map.of("documentType", "RESIDENT_ID_CARD",

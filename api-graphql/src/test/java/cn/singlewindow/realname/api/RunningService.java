@@ -1,6 +1,7 @@
 package cn.singlewindow.realname.api;
 
 import java.nio.file.Path;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,13 +35,27 @@ public abstract class RunningService {
     @Autowired
     protected JdbcTemplate jdbc;
 
+    @Autowired
+    protected EventStore eventStore;
+
     protected GraphQlApi api() {
         return new GraphQlApi(port);
     }
 
-    /** How many events the aggregate's stream holds. */
+    /** How many events the store holds, counted through Axon's event store. */
+    protected long storedEvents() throws InterruptedException {
+        try (var events = eventStore.openStream(null)) {
+            long count = 0;
+            while (events.hasNextAvailable(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                events.nextAvailable();
+                count++;
+            }
+            return count;
+        }
+    }
+
+    /** How many events the aggregate's stream holds, on whichever engine stores them. */
     protected long eventsOf(String aggregateId) {
-        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
-                Long.class, aggregateId);
+        return eventStore.readEvents(aggregateId, 0).asStream().count();
     }
 }

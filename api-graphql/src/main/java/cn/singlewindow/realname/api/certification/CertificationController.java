@@ -101,8 +101,7 @@ class CertificationController {
     CompletableFuture<CertificationAttemptView> verifyEnterpriseInfo(@Argument EnterpriseInfoInput input,
                                                                      GraphQLContext context) {
         Uscc uscc = Uscc.of(input.uscc());
-        OrgCode orgCode = input.orgCode() == null || input.orgCode().isBlank() ? uscc.orgCode()
-                : OrgCode.of(input.orgCode());
+        OrgCode orgCode = uscc.orgCodeOr(input.orgCode());
         LegalRepresentative legalRep = LegalRepresentative.of(input.legalRepName(), input.legalRepDocumentType(),
                 input.legalRepDocumentNumber(), ChinaTime.today(clock));
         String name = input.enterpriseName() == null ? "" : input.enterpriseName().strip();

@@ -10,7 +10,6 @@ import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseOrigin;
 import cn.singlewindow.realname.messages.enterprise.ImportLegacyEnterprise;
 import cn.singlewindow.realname.messages.enterprise.LegalRepresentative;
-import cn.singlewindow.realname.messages.enterprise.OrgCode;
 import cn.singlewindow.realname.messages.enterprise.Uscc;
 import java.time.LocalDate;
 
@@ -35,7 +34,7 @@ final class EnterpriseInputs {
 
         ImportLegacyEnterprise toCommand(LocalDate today) {
             Uscc code = Uscc.of(uscc);
-            return new ImportLegacyEnterprise(EnterpriseId.create(), name, code, orgCodeOr(code, orgCode),
+            return new ImportLegacyEnterprise(EnterpriseId.create(), name, code, code.orgCodeOr(orgCode),
                     LegalRepresentative.of(legalRepName, legalRepDocumentType, legalRepDocumentNumber, today),
                     origin, administrator.toNewAccount(today));
         }
@@ -45,12 +44,7 @@ final class EnterpriseInputs {
 
         ChangeEnterpriseInfo toCommand() {
             Uscc code = Uscc.of(uscc);
-            return new ChangeEnterpriseInfo(new EnterpriseId(enterpriseId), name, code, orgCodeOr(code, orgCode));
+            return new ChangeEnterpriseInfo(new EnterpriseId(enterpriseId), name, code, code.orgCodeOr(orgCode));
         }
-    }
-
-    /** Manual §2.3 (1): entering the USCC fills in the organisation code. */
-    private static OrgCode orgCodeOr(Uscc uscc, String given) {
-        return given == null || given.isBlank() ? uscc.orgCode() : OrgCode.of(given);
     }
 }

@@ -3,7 +3,10 @@ package cn.singlewindow.realname.api.privacy;
 import cn.singlewindow.realname.api.common.Commands;
 import cn.singlewindow.realname.messages.account.DocumentType;
 import cn.singlewindow.realname.messages.enterprise.LegalRepresentative;
+import cn.singlewindow.realname.messages.privacy.ErasePersonalData;
+import cn.singlewindow.realname.messages.privacy.PersonalDataErasure;
 import graphql.GraphQLContext;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -19,18 +22,18 @@ class PrivacyController {
     record ErasePersonalDataInput(DocumentType documentType, String documentNumber, String reason) {
     }
 
-    private final PersonalDataErasure erasure;
     private final Commands commands;
 
-    PrivacyController(PersonalDataErasure erasure, Commands commands) {
-        this.erasure = erasure;
+    PrivacyController(Commands commands) {
         this.commands = commands;
     }
 
     @MutationMapping
     @PreAuthorize("hasRole('OPERATIONS')")
-    PersonalDataErasure.Result erasePersonalData(@Argument ErasePersonalDataInput input, GraphQLContext context) {
-        return erasure.erase(input.documentType(), input.documentNumber(), input.reason(), commands.origin(context));
+    CompletableFuture<PersonalDataErasure> erasePersonalData(@Argument ErasePersonalDataInput input,
+                                                             GraphQLContext context) {
+        return commands.send(new ErasePersonalData(input.documentType(), input.documentNumber(), input.reason()),
+                context);
     }
 
     @SchemaMapping(typeName = "LegalRepresentative", field = "name")

@@ -122,8 +122,7 @@ class SandboxController {
     @MutationMapping
     SandboxRegistryEntry sandboxRegisterEnterprise(@Argument SandboxEnterpriseInput input) {
         Uscc uscc = Uscc.of(input.uscc());
-        OrgCode orgCode = input.orgCode() == null || input.orgCode().isBlank() ? uscc.orgCode()
-                : OrgCode.of(input.orgCode());
+        OrgCode orgCode = uscc.orgCodeOr(input.orgCode());
         RegisteredEnterprise record = new RegisteredEnterprise(uscc, input.name().strip(), orgCode,
                 LegalRepresentative.of(input.legalRepName(), input.legalRepDocumentType(),
                         input.legalRepDocumentNumber(), ChinaTime.today(clock)),

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-class JdbcEventStoreTest extends RunningService {
+class PostgresEventStoreTest extends RunningService {
 
     @Autowired
     EventStore eventStore;
@@ -31,7 +31,7 @@ class JdbcEventStoreTest extends RunningService {
     void with_axon_server_its_own_event_store_applies() {
         new ApplicationContextRunner()
                 .withPropertyValues("axon.axonserver.enabled=true")
-                .withUserConfiguration(JdbcEventStore.class)
+                .withUserConfiguration(PostgresEventStore.class)
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(EventStore.class));
     }
 }

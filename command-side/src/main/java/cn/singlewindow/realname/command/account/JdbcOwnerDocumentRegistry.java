@@ -39,4 +39,9 @@ class JdbcOwnerDocumentRegistry implements OwnerDocumentRegistry {
         jdbc.update("DELETE FROM enterprise_owner_document WHERE enterprise_id = ? AND document_number = ?"
                 + " AND account_id = ?", enterpriseId.value(), documentNumber, accountId.value());
     }
+
+    @Override
+    public void forget(String documentNumber) {
+        jdbc.update("DELETE FROM enterprise_owner_document WHERE document_number = ?", documentNumber);
+    }
 }

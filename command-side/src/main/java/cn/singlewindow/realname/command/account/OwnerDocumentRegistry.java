@@ -16,4 +16,7 @@ public interface OwnerDocumentRegistry {
     java.util.Optional<AccountId> accountOf(EnterpriseId enterpriseId, String documentNumber);
 
     void release(EnterpriseId enterpriseId, String documentNumber, AccountId accountId);
+
+    /** Forgets the number in every enterprise: its owner's data was erased, and the lookup holds it in clear. */
+    void forget(String documentNumber);
 }

@@ -120,7 +120,7 @@ public class Enterprise {
     long handle(ChangeEnterpriseInfo command, UsccRegistry usccRegistry, EnterpriseRegistry registry) {
         requireInScope();
         requireName(command.name());
-        OrgCode newOrgCode = command.orgCode() == null ? command.uscc().orgCode() : command.orgCode();
+        OrgCode newOrgCode = command.uscc().orgCodeOr(command.orgCode());
         requireOrgCodeOf(command.uscc(), newOrgCode);
         String newName = command.name().strip();
         int changed = (newName.equals(name) ? 0 : 1)

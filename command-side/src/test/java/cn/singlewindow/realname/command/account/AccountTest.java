@@ -121,6 +121,11 @@ class AccountTest {
             holders.remove(enterpriseId + "/" + documentNumber, accountId);
         }
 
+        @Override
+        public void forget(String documentNumber) {
+            holders.keySet().removeIf(key -> key.endsWith("/" + documentNumber));
+        }
+
         AccountId holderOf(EnterpriseId enterpriseId, String documentNumber) {
             return holders.get(enterpriseId + "/" + documentNumber);
         }

@@ -113,7 +113,7 @@ class Checkpoints {
             Optional<Recorded> previous = recorded();
             long id = previous.map(Recorded::id).orElse(0L) + 1;
             TrackingToken from = previous.map(this::position).orElse(null);
-            long head = EventReadAhead.position(eventStore.createHeadToken());
+            TrackingToken head = eventStore.createHeadToken();
             Map<String, Head> heads = new LinkedHashMap<>();
             Set<String> refused = new HashSet<>();
             Map<String, Optional<SignedHead>> signedBefore = new HashMap<>();

@@ -39,13 +39,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * good, on every node once its key cache (60 s) has expired.
  */
 @Component
-public class PersonalDataVault implements PersonReferences {
+public class PersonalDataVault implements PersonReferences, PersonalDataKeys {
 
     /** A sealed value: the key it needs and the nonce, ciphertext and tag, in base64. */
     public record Sealed(String keyId, String sealed) {
-    }
-
-    public record Erasure(String personRef, int keysErased) {
     }
 
     private record DataKey(String id, byte[] key) {
@@ -111,7 +108,7 @@ public class PersonalDataVault implements PersonReferences {
         return Optional.of(gcm(false, key.get(), nonce, bytes(sealed.keyId()), ciphertext));
     }
 
-    /** Destroys every key of the person (a lawful erasure request). Idempotent: a second call erases nothing. */
+    @Override
     public Erasure erase(DocumentType type, String documentNumber, String erasedBy, String reason) {
         String personRef = of(type, documentNumber);
         List<String> keyIds = jdbc.queryForList("UPDATE person_key SET wrapped_key = NULL, erased_at = now(),"

@@ -191,7 +191,7 @@ class TransactionalRebuild implements ProjectionRebuild {
 
     /** Every event after {@code after}, up to the store's head as it is now. */
     private void forEachEvent(TrackingToken after, Consumer<TrackedEventMessage<?>> action) {
-        try (EventReadAhead readAhead = new EventReadAhead(events, after, EventReadAhead.position(events.createHeadToken()))) {
+        try (EventReadAhead readAhead = new EventReadAhead(events, after, events.createHeadToken())) {
             readAhead.forEach(action);
         }
     }
@@ -289,7 +289,9 @@ class TransactionalRebuild implements ProjectionRebuild {
             Double rate = done == 0 ? null : done / seconds;
             Double left = state != State.RUNNING ? Double.valueOf(0)
                     : rate == null ? null : Math.max(total - done, 0) / rate;
-            Status next = new Status(state, done, Math.max(total, done), rate, left, startedAt,
+            // The head's position counts the store's gaps too: once done, the total is what was replayed.
+            long shownTotal = state == State.SUCCEEDED ? done : Math.max(total, done);
+            Status next = new Status(state, done, shownTotal, rate, left, startedAt,
                     state == State.RUNNING ? null : now, checks, failure);
             status.set(next);
             listener.accept(next);

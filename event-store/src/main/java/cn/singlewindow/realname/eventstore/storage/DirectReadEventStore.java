@@ -11,7 +11,10 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 
 /**
  * Axon's embedded event store, except that each processor's stream reads the storage engine itself, a batch at a
@@ -32,6 +35,14 @@ public class DirectReadEventStore extends EmbeddedEventStore {
 
     public DirectReadEventStore(Builder builder) {
         super(builder.optimizeEventConsumption(false));
+    }
+
+    /** On the given engine, with Axon's monitor and spans, as Axon's auto-configuration builds its own store. */
+    static DirectReadEventStore on(EventStorageEngine storageEngine, org.axonframework.config.Configuration axon) {
+        return new DirectReadEventStore(EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(axon.getComponent(EventBusSpanFactory.class)));
     }
 
     @Override

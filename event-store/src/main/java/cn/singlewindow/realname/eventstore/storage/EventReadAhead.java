@@ -30,9 +30,10 @@ public final class EventReadAhead implements AutoCloseable {
     /** The longest the store may leave a reader waiting before the head it announced. */
     static final Duration STALL_LIMIT = Duration.ofSeconds(60);
 
+    /** Reads the events after {@code after} (null: from the first) up to {@code head} (null: none are stored). */
     public EventReadAhead(StreamableMessageSource<TrackedEventMessage<?>> source, TrackingToken after,
-                          long headPosition) {
-        reader = new Thread(() -> read(source, after, headPosition), "projection-rebuild-reader");
+                          TrackingToken head) {
+        reader = new Thread(() -> read(source, after, head), "projection-rebuild-reader");
         reader.setDaemon(true);
         reader.start();
     }
@@ -52,17 +53,19 @@ public final class EventReadAhead implements AutoCloseable {
         }
     }
 
-    private void read(StreamableMessageSource<TrackedEventMessage<?>> source, TrackingToken after, long head) {
+    private void read(StreamableMessageSource<TrackedEventMessage<?>> source, TrackingToken after,
+                      TrackingToken head) {
         List<TrackedEventMessage<?>> batch = new ArrayList<>(BATCH);
-        long position = position(after);
-        try (BlockingStream<TrackedEventMessage<?>> events = source.openStream(after)) {
-            while (position < head && !closed) {
+        long end = position(head);
+        boolean more = head != null && (after == null || position(after) < end);
+        try (BlockingStream<TrackedEventMessage<?>> events = more ? source.openStream(after) : null) {
+            while (more && !closed) {
                 if (!events.hasNextAvailable((int) STALL_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
                     throw new IllegalStateException("the event store sent nothing for " + STALL_LIMIT.toSeconds()
-                            + " s before its head, position " + head + " (last read: " + position + ")");
+                            + " s before its head, position " + end);
                 }
                 TrackedEventMessage<?> event = events.nextAvailable();
-                position = Math.max(position, position(event.trackingToken()));
+                more = position(event.trackingToken()) < end;
                 deserialize(event);
                 batch.add(event);
                 if (batch.size() == BATCH) {

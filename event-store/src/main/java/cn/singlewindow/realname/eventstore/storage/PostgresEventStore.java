@@ -3,26 +3,25 @@ package cn.singlewindow.realname.eventstore.storage;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The event store in PostgreSQL, unless Axon Server holds the events (profile {@code axonserver}, whose own event
- * store then applies). Declared here rather than left to Axon's auto-configuration only to replace its embedded
- * store with {@link DirectReadEventStore}; Axon builds its storage engine only when no event store is declared.
+ * store then applies) or {@code realname.event-store.engine} chooses another engine. Declared here rather than left
+ * to Axon's auto-configuration only to replace its embedded store with {@link DirectReadEventStore}; Axon builds its
+ * storage engine only when no event store is declared.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
-class JdbcEventStore {
+@ConditionalOnExpression("!${axon.axonserver.enabled:true} and '${realname.event-store.engine:postgres}' == 'postgres'")
+class PostgresEventStore {
 
     /** As Axon's JDBC auto-configuration builds it, with timestamps parsed once and reads outside transactions. */
     @Bean
@@ -46,9 +45,6 @@ class JdbcEventStore {
     @Qualifier("eventStore")
     @Bean(name = "eventBus")
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration axon) {
-        return new DirectReadEventStore(EmbeddedEventStore.builder()
-                .storageEngine(storageEngine)
-                .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
-                .spanFactory(axon.getComponent(EventBusSpanFactory.class)));
+        return DirectReadEventStore.on(storageEngine, axon);
     }
 }

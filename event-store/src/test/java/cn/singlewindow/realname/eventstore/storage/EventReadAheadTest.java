@@ -31,11 +31,31 @@ class EventReadAheadTest {
                 stored(LongStream.rangeClosed(42, 42 + 1_300).mapToObj(EventReadAheadTest::event));
         List<Long> applied = new ArrayList<>();
 
-        try (EventReadAhead events = new EventReadAhead(store, after, 42 + 1_233)) {
+        try (EventReadAhead events = new EventReadAhead(store, after, new GlobalSequenceTrackingToken(42 + 1_233))) {
             events.forEach(event -> applied.add((Long) event.getPayload()));
         }
 
         assertThat(applied).hasSize(1_234).isSorted().startsWith(42L).endsWith(42L + 1_233);
+    }
+
+    @Test
+    void reads_the_first_event_when_it_is_the_head_and_nothing_from_an_empty_store() {
+        StreamableMessageSource<TrackedEventMessage<?>> store = new StreamableMessageSource<>() {
+            @Override
+            public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken from) {
+                assertThat(from).isNull();
+                return stream(Stream.<TrackedEventMessage<?>>of(event(0), event(1)).iterator());
+            }
+        };
+        List<Long> applied = new ArrayList<>();
+        try (EventReadAhead events = new EventReadAhead(store, null, new GlobalSequenceTrackingToken(0))) {
+            events.forEach(event -> applied.add((Long) event.getPayload()));
+        }
+        assertThat(applied).containsExactly(0L);
+        try (EventReadAhead events = new EventReadAhead(store, null, null)) {
+            events.forEach(event -> applied.add((Long) event.getPayload()));
+        }
+        assertThat(applied).containsExactly(0L);
     }
 
     @Test
@@ -47,7 +67,7 @@ class EventReadAheadTest {
                 })));
         List<Long> applied = new ArrayList<>();
 
-        try (EventReadAhead events = new EventReadAhead(store, after, 10_000)) {
+        try (EventReadAhead events = new EventReadAhead(store, after, new GlobalSequenceTrackingToken(10_000))) {
             assertThatThrownBy(() -> events.forEach(event -> applied.add((Long) event.getPayload())))
                     .isInstanceOf(IllegalStateException.class).hasMessage("connection lost");
         }
@@ -60,7 +80,7 @@ class EventReadAheadTest {
         StreamableMessageSource<TrackedEventMessage<?>> store =
                 stored(Stream.generate(() -> event(next.getAndIncrement())));
 
-        try (EventReadAhead events = new EventReadAhead(store, after, Long.MAX_VALUE)) {
+        try (EventReadAhead events = new EventReadAhead(store, after, new GlobalSequenceTrackingToken(Long.MAX_VALUE))) {
             assertThatThrownBy(() -> events.forEach(event -> {
                 throw new IllegalArgumentException("a projection failed");
             })).hasMessage("a projection failed");
@@ -82,27 +102,30 @@ class EventReadAheadTest {
             @Override
             public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken from) {
                 assertThat(from).isEqualTo(after);
-                Iterator<TrackedEventMessage<?>> iterator = events.iterator();
-                return new BlockingStream<>() {
-                    @Override
-                    public Optional<TrackedEventMessage<?>> peek() {
-                        throw new UnsupportedOperationException();
-                    }
+                return stream(events.iterator());
+            }
+        };
+    }
 
-                    @Override
-                    public boolean hasNextAvailable(int timeout, TimeUnit unit) {
-                        return iterator.hasNext();
-                    }
+    private static BlockingStream<TrackedEventMessage<?>> stream(Iterator<TrackedEventMessage<?>> iterator) {
+        return new BlockingStream<>() {
+            @Override
+            public Optional<TrackedEventMessage<?>> peek() {
+                throw new UnsupportedOperationException();
+            }
 
-                    @Override
-                    public TrackedEventMessage<?> nextAvailable() {
-                        return iterator.next();
-                    }
+            @Override
+            public boolean hasNextAvailable(int timeout, TimeUnit unit) {
+                return iterator.hasNext();
+            }
 
-                    @Override
-                    public void close() {
-                    }
-                };
+            @Override
+            public TrackedEventMessage<?> nextAvailable() {
+                return iterator.next();
+            }
+
+            @Override
+            public void close() {
             }
         };
     }

@@ -59,6 +59,16 @@ public record Uscc(String value) {
         return new OrgCode(value.substring(8, 17));
     }
 
+    /** Manual §2.3 (1): the organisation code given, or, when none is, the one this code fills in. */
+    public OrgCode orgCodeOr(OrgCode given) {
+        return given == null ? orgCode() : given;
+    }
+
+    /** The same for a code as typed: blank is none, anything else must be a valid code. */
+    public OrgCode orgCodeOr(String typed) {
+        return orgCodeOr(typed == null || typed.isBlank() ? null : OrgCode.of(typed));
+    }
+
     @JsonValue
     @Override
     public String value() {
