@@ -8,8 +8,8 @@ import cn.singlewindow.realname.cardbridge.sandbox.SandboxEPortCa;
 import cn.singlewindow.realname.messages.card.CardType;
 import cn.singlewindow.realname.command.enterprise.registry.RegisteredEnterprise;
 import cn.singlewindow.realname.command.enterprise.registry.RegisteredEnterprise.RegistrationStatus;
-import cn.singlewindow.realname.command.enterprise.registry.SandboxEnterpriseRegistry;
-import cn.singlewindow.realname.command.certification.providers.SandboxProviders;
+import cn.singlewindow.realname.command.enterprise.registry.SimulatedRegistry;
+import cn.singlewindow.realname.command.certification.providers.SimulatedProviders;
 import cn.singlewindow.realname.messages.account.AccountOwner;
 import cn.singlewindow.realname.messages.account.DocumentType;
 import cn.singlewindow.realname.messages.account.IdentityDocument;
@@ -39,12 +39,12 @@ import org.springframework.stereotype.Controller;
 class SandboxController {
 
     private final Captchas captchas;
-    private final SandboxEnterpriseRegistry registry;
-    private final SandboxProviders providers;
+    private final SimulatedRegistry registry;
+    private final SimulatedProviders providers;
     private final SandboxEPortCa eportCa;
     private final Clock clock;
 
-    SandboxController(Captchas captchas, SandboxEnterpriseRegistry registry, SandboxProviders providers,
+    SandboxController(Captchas captchas, SimulatedRegistry registry, SimulatedProviders providers,
                       SandboxEPortCa eportCa, Clock clock) {
         this.captchas = captchas;
         this.registry = registry;
@@ -101,7 +101,7 @@ class SandboxController {
     }
 
     @QueryMapping
-    List<SandboxProviders.SandboxSms> sandboxSmsOutbox(@Argument String phone) {
+    List<SimulatedProviders.SandboxSms> sandboxSmsOutbox(@Argument String phone) {
         return providers.outbox(Codes.normalise(phone));
     }
 

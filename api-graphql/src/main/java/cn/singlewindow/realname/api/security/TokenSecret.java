@@ -1,7 +1,6 @@
 package cn.singlewindow.realname.api.security;
 
-import cn.singlewindow.realname.eventstore.privacy.SecretFiles;
-import java.nio.file.Path;
+import cn.singlewindow.realname.eventstore.privacy.Secrets;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -16,8 +15,8 @@ final class TokenSecret {
     private TokenSecret() {
     }
 
-    static SecretKey resolve(String configured, Path dataDir) {
-        return new SecretKeySpec(SecretFiles.resolve(configured, dataDir.resolve("token-secret"), KEY_BYTES,
+    static SecretKey resolve(String configured, Secrets secrets) {
+        return new SecretKeySpec(secrets.resolve(configured, "token-secret", KEY_BYTES,
                 "realname.security.token-secret"), "HmacSHA256");
     }
 }

@@ -1,7 +1,7 @@
 package cn.singlewindow.realname.api.security;
 
+import cn.singlewindow.realname.eventstore.privacy.Secrets;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -95,9 +95,8 @@ class WebSecurity {
     }
 
     @Bean
-    SecretKey tokenKey(@Value("${realname.security.token-secret:}") String configured,
-                       @Value("${realname.data-dir}") Path dataDir) {
-        return TokenSecret.resolve(configured, dataDir);
+    SecretKey tokenKey(@Value("${realname.security.token-secret:}") String configured, Secrets secrets) {
+        return TokenSecret.resolve(configured, secrets);
     }
 
     @Bean

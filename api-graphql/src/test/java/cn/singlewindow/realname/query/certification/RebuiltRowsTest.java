@@ -7,7 +7,7 @@ import cn.singlewindow.realname.api.RunningService;
 import cn.singlewindow.realname.messages.certification.AttemptStatus;
 import cn.singlewindow.realname.messages.certification.CertificationMethod;
 import cn.singlewindow.realname.messages.certification.CertificationStep;
-import cn.singlewindow.realname.query.rebuild.RebuiltRows;
+import cn.singlewindow.realname.eventstore.rebuild.ProjectionTables;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +19,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** In the test tree of the application: the read models' repositories need its database. */
 class RebuiltRowsTest extends RunningService {
+
+    /** The read models as a rebuild replays into them (RebuiltRows holds their new rows). */
+    @Autowired
+    ProjectionTables readModels;
 
     @Autowired
     AttemptRows attempts;
@@ -36,7 +40,7 @@ class RebuiltRowsTest extends RunningService {
             jdbc.update("INSERT INTO certification_attempt_view (attempt_id, enterprise_id, method, step, status,"
                     + " started_at, version) VALUES (?, 'e', 'IC_CARD', 'DONE', 'FAILED', now(), 1)", notWritten);
 
-            RebuiltRows.intoEmptyProjections(() -> {
+            readModels.replaying(() -> {
                 assertThat(attempts.findById(notWritten)).isEmpty();
                 attempts.save(attempt(written));
                 entityManager.flush();
@@ -55,7 +59,7 @@ class RebuiltRowsTest extends RunningService {
     void a_new_row_is_inserted_at_the_next_flush_as_it_then_is() {
         String id = UUID.randomUUID().toString();
         new TransactionTemplate(transactions).executeWithoutResult(tx -> {
-            RebuiltRows.intoEmptyProjections(() -> {
+            readModels.replaying(() -> {
                 AttemptRow row = attempt(id);
                 attempts.save(row);
                 assertThat(attempts.findById(id)).containsSame(row);
@@ -75,7 +79,7 @@ class RebuiltRowsTest extends RunningService {
     @Test
     void a_replay_that_ends_with_rows_never_flushed_fails() {
         new TransactionTemplate(transactions).executeWithoutResult(tx -> {
-            assertThatThrownBy(() -> RebuiltRows.intoEmptyProjections(() -> attempts.save(attempt("never-flushed"))))
+            assertThatThrownBy(() -> readModels.replaying(() -> attempts.save(attempt("never-flushed"))))
                     .hasMessageContaining("never flushed");
             tx.setRollbackOnly();
         });

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.singlewindow.realname.api.RunningService;
 import cn.singlewindow.realname.messages.account.AccountRole;
-import cn.singlewindow.realname.query.rebuild.RebuiltRows;
+import cn.singlewindow.realname.eventstore.rebuild.ProjectionTables;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -14,6 +14,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** A person's erasure during a rebuild reaches the rows the rebuild still holds (RebuiltRows). */
 class RebuiltRowsErasureTest extends RunningService {
+
+    /** The read models as a rebuild replays into them (RebuiltRows holds their new rows). */
+    @Autowired
+    ProjectionTables readModels;
 
     @Autowired
     AccountRows accounts;
@@ -25,7 +29,7 @@ class RebuiltRowsErasureTest extends RunningService {
         String accountId = UUID.randomUUID().toString();
         String personRef = "person-" + accountId;
         new TransactionTemplate(transactions).executeWithoutResult(tx -> {
-            RebuiltRows.intoEmptyProjections(() -> {
+            readModels.replaying(() -> {
                 AccountRow row = new AccountRow();
                 row.accountId = accountId;
                 row.username = "u-" + accountId.substring(0, 8);

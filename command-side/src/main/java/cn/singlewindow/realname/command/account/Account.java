@@ -33,7 +33,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /** A user account: an enterprise's administrator, operator, a personal account, or a staff member. */
 @Aggregate(cache = "aggregateCache")
-public class Account {
+class Account {
 
     private static final int MAX_REMEMBERED_FAILURES = 50;
 

@@ -1,99 +1,30 @@
 package cn.singlewindow.realname.command.certification;
 
 import cn.singlewindow.realname.messages.certification.IdentitySubject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 /**
- * SMS codes of the bank-card route: six digits from a secure generator, stored only as a salted hash bound to the
+ * SMS codes of the bank-card route: six digits from a secure generator, kept only as a salted hash bound to the
  * phone and card, valid 5 minutes, used once, at most 5 wrong entries, a new one no sooner than 60 s after the
  * last.
  */
-@Component
-public class SmsCodes {
+public interface SmsCodes {
 
-    public static final Duration VALIDITY = Duration.ofMinutes(5);
-    public static final Duration RESEND_INTERVAL = Duration.ofSeconds(60);
-    public static final int MAX_WRONG_ENTRIES = 5;
+    Duration VALIDITY = Duration.ofMinutes(5);
+    Duration RESEND_INTERVAL = Duration.ofSeconds(60);
+    int MAX_WRONG_ENTRIES = 5;
 
-    public enum Check { OK, NONE, INVALID, EXPIRED, TOO_MANY_WRONG }
+    enum Check { OK, NONE, INVALID, EXPIRED, TOO_MANY_WRONG }
 
-    public record Issued(String code, Instant expiresAt, Instant resendAfter) {
-    }
-
-    private final JdbcTemplate jdbc;
-    private final SecureRandom random = new SecureRandom();
-
-    SmsCodes(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    record Issued(String code, Instant expiresAt, Instant resendAfter) {
     }
 
     /** A new code replacing any earlier one, or empty when the last was sent less than the interval ago. */
-    public Optional<Issued> issue(String attemptId, IdentitySubject subject, String phone, String cardNumber,
-                                  Instant now) {
-        List<Timestamp> resendAfter = jdbc.queryForList("SELECT resend_after FROM sms_code WHERE attempt_id = ?"
-                + " AND subject = ?", Timestamp.class, attemptId, subject.name());
-        if (!resendAfter.isEmpty() && resendAfter.get(0).toInstant().isAfter(now)) {
-            return Optional.empty();
-        }
-        String code = String.format("%06d", random.nextInt(1_000_000));
-        byte[] saltBytes = new byte[16];
-        random.nextBytes(saltBytes);
-        String salt = HexFormat.of().formatHex(saltBytes);
-        Issued issued = new Issued(code, now.plus(VALIDITY), now.plus(RESEND_INTERVAL));
-        jdbc.update("INSERT INTO sms_code (attempt_id, subject, code_hash, salt, binding_hash, expires_at,"
-                        + " resend_after, wrong_entries) VALUES (?, ?, ?, ?, ?, ?, ?, 0)"
-                        + " ON CONFLICT (attempt_id, subject) DO UPDATE SET code_hash = EXCLUDED.code_hash,"
-                        + " salt = EXCLUDED.salt, binding_hash = EXCLUDED.binding_hash,"
-                        + " expires_at = EXCLUDED.expires_at, resend_after = EXCLUDED.resend_after, wrong_entries = 0",
-                attemptId, subject.name(), Hashing.sha256(salt, code), salt, Hashing.sha256(phone, cardNumber),
-                Timestamp.from(issued.expiresAt()), Timestamp.from(issued.resendAfter()));
-        return Optional.of(issued);
-    }
+    Optional<Issued> issue(String attemptId, IdentitySubject subject, String phone, String cardNumber, Instant now);
 
     /** Checks a presented code; a right one is used up, a wrong one counts. */
-    public Check check(String attemptId, IdentitySubject subject, String phone, String cardNumber, String presented,
-                       Instant now) {
-        List<Stored> found = jdbc.query("SELECT code_hash, salt, binding_hash, expires_at, wrong_entries"
-                        + " FROM sms_code WHERE attempt_id = ? AND subject = ? FOR UPDATE",
-                (rs, row) -> new Stored(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant(), rs.getInt(5)),
-                attemptId, subject.name());
-        if (found.isEmpty()) {
-            return Check.NONE;
-        }
-        Stored stored = found.get(0);
-        if (stored.wrongEntries() >= MAX_WRONG_ENTRIES) {
-            return Check.TOO_MANY_WRONG;
-        }
-        if (!stored.expiresAt().isAfter(now)) {
-            return Check.EXPIRED;
-        }
-        String presentedCode = presented == null ? "" : presented.strip();
-        boolean right = equal(stored.codeHash(), Hashing.sha256(stored.salt(), presentedCode))
-                && equal(stored.bindingHash(), Hashing.sha256(phone, cardNumber));
-        if (!right) {
-            jdbc.update("UPDATE sms_code SET wrong_entries = wrong_entries + 1 WHERE attempt_id = ? AND subject = ?",
-                    attemptId, subject.name());
-            return Check.INVALID;
-        }
-        jdbc.update("DELETE FROM sms_code WHERE attempt_id = ? AND subject = ?", attemptId, subject.name());
-        return Check.OK;
-    }
-
-    private static boolean equal(String a, String b) {
-        return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private record Stored(String codeHash, String salt, String bindingHash, Instant expiresAt, int wrongEntries) {
-    }
+    Check check(String attemptId, IdentitySubject subject, String phone, String cardNumber, String presented,
+                Instant now);
 }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * handler (Axon Server), so callers see one shape whichever bus ran the command.
  */
 @Component
-public class RejectionTranslator implements MessageHandlerInterceptor<CommandMessage<?>> {
+class RejectionTranslator implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain interceptorChain)

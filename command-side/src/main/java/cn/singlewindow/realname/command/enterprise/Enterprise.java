@@ -18,7 +18,6 @@ import cn.singlewindow.realname.messages.enterprise.OrgCode;
 import cn.singlewindow.realname.messages.enterprise.Uscc;
 import cn.singlewindow.realname.command.certification.AdministratorDirectory;
 import cn.singlewindow.realname.command.certification.CertificationPolicy;
-import cn.singlewindow.realname.command.certification.CertificationRejections;
 import cn.singlewindow.realname.command.certification.IdentityCheckQuota;
 import cn.singlewindow.realname.command.certification.SmsCodes;
 import cn.singlewindow.realname.command.certification.providers.BankCardVerifier;
@@ -81,7 +80,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * arrive, its certification. Guards in command handlers, state only in event sourcing handlers.
  */
 @Aggregate(cache = "aggregateCache")
-public class Enterprise {
+class Enterprise {
 
     static final int MAX_NAME_LENGTH = 200;
 

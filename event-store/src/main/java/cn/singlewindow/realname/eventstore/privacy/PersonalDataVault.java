@@ -1,12 +1,10 @@
 package cn.singlewindow.realname.eventstore.privacy;
 
-import cn.singlewindow.realname.eventstore.privacy.SecretFiles;
 import cn.singlewindow.realname.messages.account.DocumentType;
 import cn.singlewindow.realname.messages.privacy.PersonReferences;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
@@ -64,10 +62,9 @@ public class PersonalDataVault implements PersonReferences, PersonalDataKeys {
             .build();
 
     PersonalDataVault(JdbcTemplate jdbc,
-                      @Value("${realname.privacy.master-key:}") String configuredMasterKey,
-                      @Value("${realname.data-dir}") Path dataDir) {
+                      @Value("${realname.privacy.master-key:}") String configuredMasterKey, Secrets secrets) {
         this.jdbc = jdbc;
-        byte[] master = SecretFiles.resolve(configuredMasterKey, dataDir.resolve("privacy-master-key"),
+        byte[] master = secrets.resolve(configuredMasterKey, "privacy-master-key",
                 MASTER_KEY_BYTES, "realname.privacy.master-key");
         this.wrappingKey = Arrays.copyOf(hmac(master, bytes("realname/person-key-wrapping")), DATA_KEY_BYTES);
         this.referenceKey = hmac(master, bytes("realname/person-reference"));

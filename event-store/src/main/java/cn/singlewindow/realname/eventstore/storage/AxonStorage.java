@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * together, so every event is applied exactly once.
  */
 @Configuration(proxyBeanMethods = false)
-class AxonPersistence {
+class AxonStorage {
 
     @Bean
     EventSchema eventSchema() {

@@ -302,7 +302,7 @@ class CertificationProjection {
      */
     private List<MethodStatusRow> methodRows(List<String> enterpriseIds) {
         return jdbc.query("SELECT " + JoinedMethodStatuses.COLUMNS + " FROM method_status_view m"
-                        + " WHERE m.enterprise_id = ANY (?)", (rs, rowNumber) -> JoinedMethodStatuses.read(rs, 1),
+                        + " WHERE m.enterprise_id = ANY (?)", (rs, rowNumber) -> MethodStatusCollector.read(rs, 1),
                 (Object) enterpriseIds.toArray(String[]::new));
     }
 
@@ -314,7 +314,7 @@ class CertificationProjection {
         row.step = CertificationStep.valueOf(rs.getString(4));
         row.status = AttemptStatus.valueOf(rs.getString(5));
         row.startedAt = rs.getTimestamp(6).toInstant();
-        row.finishedAt = JoinedMethodStatuses.instant(rs.getTimestamp(7));
+        row.finishedAt = MethodStatusCollector.instant(rs.getTimestamp(7));
         row.failureCode = rs.getString(8);
         row.version = rs.getLong(9);
         return row;

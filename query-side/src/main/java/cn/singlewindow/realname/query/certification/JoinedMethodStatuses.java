@@ -1,55 +1,26 @@
 package cn.singlewindow.realname.query.certification;
 
-import cn.singlewindow.realname.messages.certification.CertificationMethod;
 import cn.singlewindow.realname.messages.certification.CertificationOverview;
-import cn.singlewindow.realname.messages.certification.CertificationStep;
-import cn.singlewindow.realname.messages.certification.MethodState;
-import cn.singlewindow.realname.messages.certification.SecurityLevel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * An enterprise's method states read in the same statement as something else (the enterprise itself, joined), and
  * the certification overview derived from them, as {@code FindCertificationOverview} answers it.
  */
-public final class JoinedMethodStatuses {
+public interface JoinedMethodStatuses {
 
     /** The columns to select, in this order, from {@code method_status_view} joined as {@code m}. */
-    public static final String COLUMNS = "m.enterprise_id, m.method, m.status, m.security_level,"
+    String COLUMNS = "m.enterprise_id, m.method, m.status, m.security_level,"
             + " m.verified_enterprise_info, m.verified_owner_identity, m.passed_at, m.last_attempt_at, m.current_step";
 
-    private final List<MethodStatusRow> rows = new ArrayList<>();
+    /** Collects the method states of one enterprise's joined rows. */
+    static JoinedMethodStatuses collect() {
+        return new MethodStatusCollector();
+    }
 
     /** Adds the method state of the current row, read from {@code firstColumn} on; none when the join found none. */
-    public void add(ResultSet rs, int firstColumn) throws SQLException {
-        if (rs.getString(firstColumn) != null) {
-            rows.add(read(rs, firstColumn));
-        }
-    }
+    void add(ResultSet rs, int firstColumn) throws SQLException;
 
-    public CertificationOverview overview() {
-        return CertificationProjection.overview(rows);
-    }
-
-    static MethodStatusRow read(ResultSet rs, int first) throws SQLException {
-        MethodStatusRow row = new MethodStatusRow();
-        row.key = new MethodStatusRow.Key(rs.getString(first), CertificationMethod.valueOf(rs.getString(first + 1)));
-        row.status = MethodState.valueOf(rs.getString(first + 2));
-        row.securityLevel = SecurityLevel.valueOf(rs.getString(first + 3));
-        row.verifiedEnterpriseInfo = rs.getBoolean(first + 4);
-        row.verifiedOwnerIdentity = rs.getBoolean(first + 5);
-        row.passedAt = instant(rs.getTimestamp(first + 6));
-        row.lastAttemptAt = instant(rs.getTimestamp(first + 7));
-        String step = rs.getString(first + 8);
-        row.currentStep = step == null ? null : CertificationStep.valueOf(step);
-        return row;
-    }
-
-    static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
-    }
+    CertificationOverview overview();
 }

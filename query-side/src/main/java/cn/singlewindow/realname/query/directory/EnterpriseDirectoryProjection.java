@@ -50,18 +50,18 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ProjectionTables.PROCESSING_GROUP)
-public class EnterpriseDirectoryProjection {
+class EnterpriseDirectoryProjection {
 
     private final EnterpriseRows enterprises;
     private final AccountRows accounts;
     private final ProjectionUpdates updateEmitter;
     private final PersonReferences persons;
     private final JdbcTemplate jdbc;
-    private final EnterpriseViews views;
+    private final KeptEnterpriseViews views;
 
     EnterpriseDirectoryProjection(EnterpriseRows enterprises, AccountRows accounts,
                                   ProjectionUpdates updateEmitter, PersonReferences persons, JdbcTemplate jdbc,
-                                  EnterpriseViews views) {
+                                  KeptEnterpriseViews views) {
         this.enterprises = enterprises;
         this.accounts = accounts;
         this.updateEmitter = updateEmitter;
@@ -191,7 +191,7 @@ public class EnterpriseDirectoryProjection {
                 + " FROM enterprise_view e LEFT JOIN method_status_view m ON m.enterprise_id = e.enterprise_id"
                 + " WHERE e.enterprise_id = ?", rs -> {
             EnterpriseRow enterprise = null;
-            JoinedMethodStatuses methods = new JoinedMethodStatuses();
+            JoinedMethodStatuses methods = JoinedMethodStatuses.collect();
             while (rs.next()) {
                 if (enterprise == null) {
                     enterprise = ENTERPRISE.mapRow(rs, 0);

@@ -1,70 +1,10 @@
 package cn.singlewindow.realname.query.directory;
 
-import cn.singlewindow.realname.eventstore.readmodel.ReadModelListener;
-import cn.singlewindow.realname.messages.enterprise.EnterpriseView;
-import cn.singlewindow.realname.query.rebuild.ProjectionUpdates;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.function.Function;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
 /**
  * Enterprise views (with their certification overview) kept in memory after a read: the most frequent read, whose
- * SQL query was a fifth of its cost. The node's change listener (the database's notifications of every change to
- * the rows they are read from, by any node) drops a view when its rows change; views are kept only while that
- * listener is connected, since a change it missed would otherwise stay unseen.
- * <p>
- * A view read before a change but stored after it must not stay: each store is checked against a counter of the
- * changes seen for its slot since its read began, and undone when one came in between.
+ * SQL query was a fifth of its cost. Dropped when the database announces a change to their rows, by any node.
  */
-@Component
-public class EnterpriseViews implements ReadModelListener {
-
-    private static final int SLOTS = 1024;
-
-    private final Cache<String, EnterpriseView> views;
-    private final AtomicLongArray changesSeen = new AtomicLongArray(SLOTS);
-    private volatile boolean listening;
-
-    EnterpriseViews(@Value("${realname.read-model.enterprise-views:10000}") long maximumSize) {
-        // The expiry only bounds memory for views no longer read; a change drops its view at once.
-        this.views = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterAccess(Duration.ofMinutes(10))
-                .recordStats().build();
-    }
-
-    /** The views kept, for the hit, miss and eviction counts operators watch. */
-    public Cache<String, EnterpriseView> cache() {
-        return views;
-    }
-
-    Optional<EnterpriseView> read(String enterpriseId, Function<String, Optional<EnterpriseView>> load) {
-        EnterpriseView kept = views.getIfPresent(enterpriseId);
-        if (kept != null) {
-            return Optional.of(kept);
-        }
-        int slot = slot(enterpriseId);
-        long changesBefore = changesSeen.get(slot);
-        Optional<EnterpriseView> loaded = load.apply(enterpriseId);
-        if (loaded.isPresent() && listening) {
-            views.put(enterpriseId, loaded.get());
-            // A change seen since the read began, or the listener lost meanwhile: the view may predate it.
-            if (changesSeen.get(slot) != changesBefore || !listening) {
-                views.invalidate(enterpriseId);
-            }
-        }
-        return loaded;
-    }
-
-    @Override
-    public void changed(String enterpriseId) {
-        changesSeen.incrementAndGet(slot(enterpriseId));
-        views.invalidate(enterpriseId);
-    }
+public interface EnterpriseViews {
 
     /**
      * This node's own change, once its transaction has committed and before the change is announced to the
@@ -73,37 +13,8 @@ public class EnterpriseViews implements ReadModelListener {
      * reverse order, so this one runs first. A rebuild announces nothing: the database's notifications of its
      * commit drop what it changed.
      */
-    public void changedAfterCommit(String enterpriseId) {
-        if (!ProjectionUpdates.live()) {
-            return;
-        }
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(unitOfWork -> changed(enterpriseId));
-        } else {
-            changed(enterpriseId);
-        }
-    }
-
-    @Override
-    public void allChanged() {
-        for (int slot = 0; slot < SLOTS; slot++) {
-            changesSeen.incrementAndGet(slot);
-        }
-        views.invalidateAll();
-    }
+    void changedAfterCommit(String enterpriseId);
 
     /** Whether views are kept: only while changes are being received. */
-    public boolean keeping() {
-        return listening;
-    }
-
-    @Override
-    public void listening(boolean listening) {
-        this.listening = listening;
-        allChanged();
-    }
-
-    private static int slot(String enterpriseId) {
-        return enterpriseId.hashCode() & (SLOTS - 1);
-    }
+    boolean keeping();
 }

@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 @Component
 class EnterpriseViewsMetrics implements MeterBinder {
 
-    private final EnterpriseViews views;
+    private final KeptEnterpriseViews views;
 
-    EnterpriseViewsMetrics(EnterpriseViews views) {
+    EnterpriseViewsMetrics(KeptEnterpriseViews views) {
         this.views = views;
     }
 

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * The read models' tables as a rebuild sees them: copied before it starts, compared after the events the live
  * processor had applied, written a chunk at a time, and replayed without notifying subscribers
- * ({@link ProjectionUpdates}) and with new rows held until each flush ({@link RebuiltRows}).
+ * ({@link QueryUpdates}) and with new rows held until each flush ({@link RebuiltRows}).
  */
 @Component
 class ReadModelTables implements ProjectionTables {
@@ -42,7 +42,7 @@ class ReadModelTables implements ProjectionTables {
 
     @Override
     public <T> T replaying(Supplier<T> replay) {
-        return ProjectionUpdates.silently(() -> RebuiltRows.intoEmptyProjections(replay));
+        return QueryUpdates.silently(() -> RebuiltRows.intoEmptyProjections(replay));
     }
 
     /** Writes the chunk's rows (those RebuiltRows held first) and empties JPA's persistence context. */

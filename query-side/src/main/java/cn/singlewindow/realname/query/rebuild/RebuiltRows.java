@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * Every flush of the session first persists the held rows ({@link PersistHeldRowsOnFlush}), so bulk statements and
  * the rebuild's own flushes see them.
  */
-public final class RebuiltRows {
+final class RebuiltRows {
 
     private record RowKey(Class<?> type, Object key) {
     }
@@ -41,7 +41,7 @@ public final class RebuiltRows {
      * Runs a replay into projections the caller has just emptied, on this thread. The replay flushes the session
      * before it returns; a row still held then would be lost, so that fails.
      */
-    public static <T> T intoEmptyProjections(Supplier<T> replay) {
+    static <T> T intoEmptyProjections(Supplier<T> replay) {
         Replay current = new Replay();
         REPLAY.set(current);
         try {

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Profile;
 /** CTID, the bank-card four-element check and the SMS gateway over HTTP (contracts in docs/providers.md). */
 @Configuration(proxyBeanMethods = false)
 @Profile("!sandbox")
-public class HttpProviders {
+class HttpProviders {
 
     record CtidRequest(String name, String idNumber, String validFrom, String validTo) {
     }

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("sandbox")
-public class SandboxProviders implements IdentityAuthority, BankCardVerifier, SmsGateway {
+class SandboxProviders implements IdentityAuthority, BankCardVerifier, SmsGateway, SimulatedProviders {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -26,6 +26,7 @@ public class SandboxProviders implements IdentityAuthority, BankCardVerifier, Sm
         this.clock = clock;
     }
 
+    @Override
     public void registerPerson(String name, DocumentType documentType, String documentNumber, String validFrom,
                                String validTo, boolean inCtid) {
         jdbc.update("INSERT INTO sandbox_person (document_number, document_type, name, id_valid_from, id_valid_to,"
@@ -36,6 +37,7 @@ public class SandboxProviders implements IdentityAuthority, BankCardVerifier, Sm
                 documentNumber, documentType.name(), name, validFrom, validTo, inCtid);
     }
 
+    @Override
     public void registerBankCard(String cardNumber, String name, DocumentType documentType, String documentNumber,
                                  String phone) {
         jdbc.update("INSERT INTO sandbox_bank_card (card_number, name, document_type, document_number, phone)"
@@ -45,6 +47,7 @@ public class SandboxProviders implements IdentityAuthority, BankCardVerifier, Sm
                 cardNumber, name, documentType.name(), documentNumber, phone);
     }
 
+    @Override
     public List<SandboxSms> outbox(String phone) {
         return jdbc.query("SELECT phone, text, sent_at FROM sandbox_sms_outbox WHERE phone = ? ORDER BY id DESC",
                 (rs, row) -> new SandboxSms(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()),
@@ -82,6 +85,4 @@ public class SandboxProviders implements IdentityAuthority, BankCardVerifier, Sm
                 Timestamp.from(clock.instant()));
     }
 
-    public record SandboxSms(String phone, String text, java.time.Instant sentAt) {
-    }
 }

@@ -25,7 +25,7 @@ import org.springframework.web.client.RestClientException;
  */
 @Component
 @Profile("!sandbox")
-public class HttpEnterpriseRegistry implements EnterpriseRegistry {
+class HttpEnterpriseRegistry implements EnterpriseRegistry {
 
     private static final Logger log = LoggerFactory.getLogger(HttpEnterpriseRegistry.class);
 

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("sandbox")
-public class SandboxEnterpriseRegistry implements EnterpriseRegistry {
+class SandboxEnterpriseRegistry implements EnterpriseRegistry, SimulatedRegistry {
 
     static final String FIXTURES = "/sandbox/registry-enterprises.json";
 
@@ -33,6 +33,7 @@ public class SandboxEnterpriseRegistry implements EnterpriseRegistry {
         loadFixtures(objectMapper);
     }
 
+    @Override
     public void register(RegisteredEnterprise record) {
         LegalRepresentative legalRep = record.legalRepresentative();
         jdbc.update("INSERT INTO sandbox_registry_enterprise (uscc, name, org_code, legal_rep_name,"

@@ -1,10 +1,10 @@
-package cn.singlewindow.realname.command.certification;
+package cn.singlewindow.realname.command.enterprise;
 
 import cn.singlewindow.realname.messages.certification.FailureReasons;
 import cn.singlewindow.realname.messages.common.Rejection;
 
 /** Refusals and failure reasons of the certification methods, in the manual's words where it has them. */
-public final class CertificationRejections {
+final class CertificationRejections {
 
     public static final Rejection STEP_OUT_OF_ORDER = Rejection.of("STEP_OUT_OF_ORDER",
             "This step is not the attempt's current step.", "请按顺序完成认证步骤。");

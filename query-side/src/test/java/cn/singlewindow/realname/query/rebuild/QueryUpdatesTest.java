@@ -15,13 +15,13 @@ import org.axonframework.queryhandling.SubscriptionQueryUpdateMessage;
 import org.axonframework.queryhandling.UpdateHandlerRegistration;
 import org.junit.jupiter.api.Test;
 
-class ProjectionUpdatesTest {
+class QueryUpdatesTest {
 
     record FindThing(String id) {
     }
 
     private final SimpleQueryUpdateEmitter emitter = SimpleQueryUpdateEmitter.builder().build();
-    private final ProjectionUpdates updates = new ProjectionUpdates(emitter);
+    private final ProjectionUpdates updates = new QueryUpdates(emitter);
     private final AtomicInteger built = new AtomicInteger();
     private final Supplier<String> costlyUpdate = () -> "state " + built.incrementAndGet();
 
@@ -50,7 +50,7 @@ class ProjectionUpdatesTest {
         subscribe(new FindThing("b"));
         inUnitOfWork(() -> updates.emit(FindThing.class, query -> query.id().equals("a"), costlyUpdate));
         subscribe(new FindThing("a"));
-        ProjectionUpdates.silently(() -> {
+        QueryUpdates.silently(() -> {
             inUnitOfWork(() -> updates.emit(FindThing.class, query -> query.id().equals("a"), costlyUpdate));
             return null;
         });

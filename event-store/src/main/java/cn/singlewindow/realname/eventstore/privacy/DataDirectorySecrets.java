@@ -7,21 +7,24 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
-/**
- * A secret given in configuration (base64, shared by all nodes of a cluster) or, when unset, generated once and
- * kept in a file under the data directory readable by its owner only, so it outlives a restart. Never committed,
- * never logged.
- */
-public final class SecretFiles {
+/** Secrets not configured are kept in files under {@code realname.data-dir}, readable by their owner only. */
+@Component
+class DataDirectorySecrets implements Secrets {
 
-    private SecretFiles() {
+    private final Path dataDir;
+
+    DataDirectorySecrets(@Value("${realname.data-dir}") Path dataDir) {
+        this.dataDir = dataDir;
     }
 
-    public static byte[] resolve(String configured, Path file, int minimumBytes, String property) {
+    @Override
+    public byte[] resolve(String configured, String fileName, int minimumBytes, String property) {
         byte[] secret = configured != null && !configured.isBlank()
                 ? Base64.getDecoder().decode(configured.strip())
-                : loadOrCreate(file, minimumBytes);
+                : loadOrCreate(dataDir.resolve(fileName), minimumBytes);
         if (secret.length < minimumBytes) {
             throw new IllegalStateException(property + " must hold at least " + minimumBytes + " bytes");
         }
