@@ -171,6 +171,22 @@ class TamperEvidenceTest extends RunningService {
                 .path("verifyAuditChain.eventsAfterCheckpoint").entity(Integer.class).isEqualTo(2);
     }
 
+    @Test
+    void a_forged_checkpoint_is_caught_and_the_next_reads_every_event_again() throws InterruptedException {
+        ImportedEnterprise enterprise = signedHistory();
+        jdbc.update("UPDATE audit_checkpoint SET events_read = events_read + 1 WHERE checkpoint_id ="
+                + " (SELECT max(checkpoint_id) FROM audit_checkpoint)");
+        verify(enterprise).path("verifyAuditChain.findings[*].kind").entityList(String.class)
+                .containsExactly("CHECKPOINT_INVALID")
+                .path("verifyAuditChain.findings[0].detail").entity(String.class)
+                .satisfies(detail -> assertThat(detail).contains("does not verify"));
+
+        long stored = storedEvents();
+        checkpoint().path("takeAuditCheckpoint.eventsRead").entity(Long.class)
+                .satisfies(read -> assertThat(read).isGreaterThanOrEqualTo(stored));
+        verify(enterprise).path("verifyAuditChain.intact").entity(Boolean.class).isEqualTo(true);
+    }
+
     /** Edits the stream's payloads and recomputes every hash after the edit, as anyone can without a key. */
     private void rewrite(String aggregateId, String from, String to) throws Exception {
         List<Map<String, Object>> events = jdbc.queryForList("SELECT sequence_number, payload_type, payload,"

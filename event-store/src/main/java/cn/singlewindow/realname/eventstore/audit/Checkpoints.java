@@ -112,7 +112,15 @@ class Checkpoints {
             jdbc.queryForList("SELECT pg_advisory_xact_lock(?)", LOCK);
             Optional<Recorded> previous = recorded();
             long id = previous.map(Recorded::id).orElse(0L) + 1;
-            TrackingToken from = previous.map(this::position).orElse(null);
+            // A last checkpoint that does not verify (forged, or its key no longer trusted) vouches for nothing,
+            // its position included: this one reads every event again and signs every stream that chains.
+            boolean trusted = previous.filter(last -> keys.verify(last.keyId(), last.content(), last.signature()))
+                    .isPresent();
+            if (previous.isPresent() && !trusted) {
+                log.warn("Audit checkpoint {} does not verify against the trusted keys: reading every event again",
+                        id - 1);
+            }
+            TrackingToken from = trusted ? position(previous.get()) : null;
             TrackingToken head = eventStore.createHeadToken();
             Map<String, Head> heads = new LinkedHashMap<>();
             Set<String> refused = new HashSet<>();
@@ -192,7 +200,8 @@ class Checkpoints {
         long sequence = event.getSequenceNumber();
         Head known = heads.get(aggregateId);
         Optional<SignedHead> signed = known != null || sequence == 0 ? Optional.empty()
-                : signedBefore.computeIfAbsent(aggregateId, this::signedHead);
+                : signedBefore.computeIfAbsent(aggregateId, this::signedHead)
+                .filter(head -> keys.verify(head.keyId(), head.content(), head.signature()));
         String previous;
         if (sequence == 0) {
             previous = AuditHash.GENESIS;

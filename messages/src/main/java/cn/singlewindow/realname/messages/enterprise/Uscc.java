@@ -5,6 +5,7 @@ import cn.singlewindow.realname.messages.common.RejectedException;
 import cn.singlewindow.realname.messages.common.Rejection;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Map;
 
 /**
  * Unified social credit code per GB 32100-2015: 18 characters from a 31-character set (no I, O, Z, S, V), the
@@ -33,11 +34,40 @@ public record Uscc(String value) {
     }
 
     public static boolean isValid(String code) {
-        if (code == null || code.length() != 18) {
+        if (code == null || code.length() != 18 || !issuedBy(code.charAt(0), code.charAt(1))) {
             return false;
+        }
+        for (int i = 2; i < 8; i++) {
+            // Positions 3-8: the registering authority's administrative division code (GB/T 2260), digits.
+            if (code.charAt(i) < '0' || code.charAt(i) > '9') {
+                return false;
+            }
         }
         Character expected = checkCharacter(code.substring(0, 17));
         return expected != null && expected == code.charAt(17) && OrgCode.isValid(code.substring(8, 17));
+    }
+
+    /**
+     * GB 32100-2015 table 1: the registration authorities (position 1) and the kinds of organisation each registers
+     * (position 2). A code of any other pair, all zeros for one, is issued by no one even if its check characters fit.
+     */
+    private static final Map<Character, String> KINDS_BY_AUTHORITY = Map.ofEntries(
+            Map.entry('1', "1239"),   // 机构编制: 机关, 事业单位, 中央编办直接管理的群众团体, 其他
+            Map.entry('2', "19"),     // 外交: 外国常驻新闻机构, 其他
+            Map.entry('3', "123459"), // 司法行政: 律师执业机构, 公证处, 基层法律服务所, 司法鉴定机构, 仲裁委员会, 其他
+            Map.entry('4', "19"),     // 文化: 外国在华文化中心, 其他
+            Map.entry('5', "1239"),   // 民政: 社会团体, 民办非企业单位, 基金会, 其他
+            Map.entry('6', "129"),    // 旅游: 外国旅游部门常驻代表机构, 港澳台地区旅游部门常驻内地（大陆）代表机构, 其他
+            Map.entry('7', "129"),    // 宗教: 宗教活动场所, 宗教院校, 其他
+            Map.entry('8', "19"),     // 工会: 基层工会, 其他
+            Map.entry('9', "123"),    // 工商（市场监管）: 企业, 个体工商户, 农民专业合作社
+            Map.entry('A', "19"),     // 中央军委改革和编制办公室: 军队事业单位, 其他
+            Map.entry('N', "1239"),   // 农业: 组级, 村级, 乡镇级集体经济组织, 其他
+            Map.entry('Y', "1"));     // 其他
+
+    private static boolean issuedBy(char authority, char kind) {
+        String kinds = KINDS_BY_AUTHORITY.get(authority);
+        return kinds != null && kinds.indexOf(kind) >= 0;
     }
 
     /** The check character for the first 17 characters, or null when one is outside the character set. */

@@ -48,6 +48,26 @@ class UsccTest {
         assertThat(Uscc.isValid(uscc)).isFalse();
     }
 
+    @Test
+    void a_code_no_registration_authority_issues_is_refused_though_its_check_characters_fit() {
+        // All zeros: authority 0 does not exist, and the check characters of zeros are zeros.
+        assertThat(Uscc.isValid("000000000000000000")).isFalse();
+        assertThat(withCheck("Z2110105" + SampleCodes.orgCodeFor("MA9Y0001"))).as("authority Z").isFalse();
+        assertThat(withCheck("94110105" + SampleCodes.orgCodeFor("MA9Y0001"))).as("market regulator, kind 4")
+                .isFalse();
+        assertThat(withCheck("Y2110105" + SampleCodes.orgCodeFor("MA9Y0001"))).as("others, kind 2").isFalse();
+        assertThat(withCheck("9111A105" + SampleCodes.orgCodeFor("MA9Y0001"))).as("letter in the division code")
+                .isFalse();
+        assertThat(withCheck("52110105" + SampleCodes.orgCodeFor("MA9Y0001"))).as("a private non-enterprise unit")
+                .isTrue();
+        assertThat(withCheck("12110105" + SampleCodes.orgCodeFor("MA9Y0001"))).as("a public institution").isTrue();
+    }
+
+    private static boolean withCheck(String first17) {
+        Character check = Uscc.checkCharacter(first17);
+        return check != null && Uscc.isValid(first17 + check);
+    }
+
     @Property
     void every_generated_uscc_is_valid(@ForAll("orgBodies") String body) {
         String uscc = SampleCodes.usccFor(body);
