@@ -9,6 +9,7 @@ import cn.singlewindow.realname.api.security.Actor;
 import cn.singlewindow.realname.messages.account.AccountRole;
 import cn.singlewindow.realname.messages.account.DocumentType;
 import cn.singlewindow.realname.messages.account.IdValidity;
+import cn.singlewindow.realname.messages.certification.AttemptCursor;
 import cn.singlewindow.realname.messages.certification.AttemptPage;
 import cn.singlewindow.realname.messages.certification.CertificationAttemptView;
 import cn.singlewindow.realname.messages.certification.CertificationOverview;
@@ -157,12 +158,9 @@ class CertificationController {
         if (actor.role() != AccountRole.AUDITOR) {
             Access.requireAdministratorOf(actor, enterprise);
         }
+        // first's range is the schema's (@range), checked with every input's bounds (InputLimits).
         int size = first == null ? 20 : first;
-        if (size < 1 || size > 100) {
-            throw new RejectedException(ApiRejections.invalidField("first", "first is 1 to 100.",
-                    "每页条数须为1至100。"));
-        }
-        return queries.query(new FindCertificationAttempts(enterprise, after, size),
+        return queries.query(new FindCertificationAttempts(enterprise, AttemptCursor.parse(after), size),
                         ResponseTypes.instanceOf(AttemptPage.class))
                 .thenApply(page -> new Connection(page.edges(), new PageInfo(page.hasNextPage(),
                         page.edges().isEmpty() ? null : page.edges().get(page.edges().size() - 1).cursor())));

@@ -1,5 +1,6 @@
 package cn.singlewindow.realname.messages.account;
 
+import cn.singlewindow.realname.messages.common.AcceptedDates;
 import cn.singlewindow.realname.messages.common.RejectedException;
 import cn.singlewindow.realname.messages.common.Rejection;
 import java.time.LocalDate;
@@ -47,7 +48,8 @@ public record IdValidity(String from, String to) {
             return null;
         }
         try {
-            return LocalDate.parse(yyyymmdd, YYYYMMDD);
+            LocalDate date = LocalDate.parse(yyyymmdd, YYYYMMDD);
+            return AcceptedDates.contains(date) ? date : null;
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -5,6 +5,7 @@ import cn.singlewindow.realname.messages.card.BankUkeyCallbackRejected;
 import cn.singlewindow.realname.messages.card.BankUkeyCertificationStarted;
 import cn.singlewindow.realname.messages.card.BankUkeyResultReceived;
 import cn.singlewindow.realname.messages.card.IcCardCertificationAttempted;
+import cn.singlewindow.realname.messages.certification.AttemptCursor;
 import cn.singlewindow.realname.messages.certification.AttemptPage;
 import cn.singlewindow.realname.messages.certification.AttemptStatus;
 import cn.singlewindow.realname.messages.certification.CertificationAttemptExpired;
@@ -30,9 +31,7 @@ import cn.singlewindow.realname.messages.certification.SmsCodeSent;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
 import cn.singlewindow.realname.query.directory.EnterpriseViews;
 import cn.singlewindow.realname.query.rebuild.ProjectionUpdates;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -204,7 +203,7 @@ class CertificationProjection {
     @QueryHandler
     AttemptPage handle(FindCertificationAttempts query) {
         int limit = Math.max(1, Math.min(query.limit(), 100));
-        Cursor after = Cursor.decode(query.afterCursor());
+        AttemptCursor after = query.after();
         String columns = "SELECT attempt_id, enterprise_id, method, step, status, started_at, finished_at,"
                 + " failure_code, version FROM certification_attempt_view WHERE enterprise_id = ?";
         List<AttemptRow> rows = after == null
@@ -214,7 +213,8 @@ class CertificationProjection {
                         + " ORDER BY started_at DESC, attempt_id DESC LIMIT ?", ROW,
                 query.enterpriseId().value(), java.sql.Timestamp.from(after.startedAt()), after.attemptId(), limit + 1);
         List<AttemptPage.Edge> edges = rows.stream().limit(limit)
-                .map(row -> new AttemptPage.Edge(new Cursor(row.startedAt, row.attemptId).encode(), toView(row)))
+                .map(row -> new AttemptPage.Edge(new AttemptCursor(row.startedAt, row.attemptId).encode(),
+                        toView(row)))
                 .toList();
         return new AttemptPage(edges, rows.size() > limit);
     }
@@ -319,30 +319,4 @@ class CertificationProjection {
         row.version = rs.getLong(9);
         return row;
     };
-
-    /** Opaque to clients: base64url of "epoch-micros:attempt-id". */
-    record Cursor(Instant startedAt, String attemptId) {
-
-        String encode() {
-            long micros = startedAt.getEpochSecond() * 1_000_000 + startedAt.getNano() / 1_000;
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((micros + ":" + attemptId).getBytes(StandardCharsets.UTF_8));
-        }
-
-        static Cursor decode(String cursor) {
-            if (cursor == null || cursor.isBlank()) {
-                return null;
-            }
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
-                        .split(":", 2);
-                long micros = Long.parseLong(parts[0]);
-                return new Cursor(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000),
-                        Math.floorMod(micros, 1_000_000) * 1_000L), parts[1]);
-            } catch (RuntimeException malformed) {
-                throw new IllegalArgumentException("malformed cursor");
-            }
-        }
-    }
-
 }
