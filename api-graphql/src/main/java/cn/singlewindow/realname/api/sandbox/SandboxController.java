@@ -1,6 +1,7 @@
 package cn.singlewindow.realname.api.sandbox;
 
 import cn.singlewindow.realname.api.captcha.Captchas;
+import cn.singlewindow.realname.api.error.ApiRejections;
 import cn.singlewindow.realname.cardbridge.iccard.Pem;
 import cn.singlewindow.realname.cardbridge.iccard.SoftwareCardAuthority.CardHolder;
 import cn.singlewindow.realname.cardbridge.iccard.SoftwareCardAuthority.IssuedCard;
@@ -15,6 +16,7 @@ import cn.singlewindow.realname.messages.account.DocumentType;
 import cn.singlewindow.realname.messages.account.IdentityDocument;
 import cn.singlewindow.realname.messages.common.Codes;
 import cn.singlewindow.realname.messages.common.PersonName;
+import cn.singlewindow.realname.messages.common.RejectedException;
 import cn.singlewindow.realname.messages.common.ChinaTime;
 import cn.singlewindow.realname.messages.enterprise.LegalRepresentative;
 import cn.singlewindow.realname.messages.enterprise.OrgCode;
@@ -64,12 +66,22 @@ class SandboxController {
     SandboxIcCard sandboxIssueIcCard(@Argument SandboxIcCardInput input) {
         Uscc uscc = Uscc.of(input.uscc());
         Instant now = clock.instant();
+        if (input.enterpriseName().isBlank()) {
+            throw new RejectedException(ApiRejections.invalidField("enterpriseName", "Give the enterprise's name.",
+                    "请填写企业名称。"));
+        }
+        // A card's holder is a person with a resident ID card (the E-Port card's holder extension).
+        IdentityDocument holder = IdentityDocument.of(DocumentType.RESIDENT_ID_CARD, input.holderIdNumber(),
+                ChinaTime.today(clock));
+        Instant validFrom = input.validFrom() == null ? now : input.validFrom().toInstant();
+        Instant validTo = input.validTo() == null ? now.plus(Duration.ofDays(365)) : input.validTo().toInstant();
+        if (!validTo.isAfter(validFrom)) {
+            throw new RejectedException(ApiRejections.invalidField("validTo", "validTo must be after validFrom.",
+                    "有效期截止时间须晚于起始时间。"));
+        }
         IssuedCard card = eportCa.issue(new CardHolder(input.enterpriseName().strip(), uscc.orgCode().value(),
-                        PersonName.of(input.holderName(), "holderName"), Codes.normalise(input.holderIdNumber()),
-                        input.cardType()),
-                input.validFrom() == null ? now : input.validFrom().toInstant(),
-                input.validTo() == null ? now.plus(Duration.ofDays(365)) : input.validTo().toInstant(),
-                Boolean.TRUE.equals(input.revoked()));
+                        PersonName.of(input.holderName(), "holderName"), holder.number(), input.cardType()),
+                validFrom, validTo, Boolean.TRUE.equals(input.revoked()));
         return new SandboxIcCard(Pem.write(card.certificate()), Pem.write(card.privateKey()));
     }
 

@@ -5,16 +5,19 @@ import cn.singlewindow.realname.messages.card.CardType;
 import cn.singlewindow.realname.messages.enterprise.OrgCode;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
-import java.security.cert.CertPath;
-import java.security.cert.CertPathValidator;
+import java.security.cert.CertPathBuilder;
+import java.security.cert.CertStore;
 import java.security.cert.CertificateExpiredException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.CertificateNotYetValidException;
-import java.security.cert.PKIXParameters;
+import java.security.cert.CollectionCertStoreParameters;
+import java.security.cert.PKIXBuilderParameters;
+import java.security.cert.PKIXCertPathBuilderResult;
 import java.security.cert.TrustAnchor;
+import java.security.cert.X509CertSelector;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
@@ -24,10 +27,15 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Checks a card's evidence as the E-Port client control produces it: the card's X.509 certificate and its SM2
- * signature (SM3withSM2, default user id) over the challenge's nonce. Nothing is skipped: validity period, a chain
- * to a configured E-Port CA, revocation against that CA's CRL, key usage digitalSignature, the E-Port extensions
- * naming the enterprise, and the signature itself.
+ * Checks a card's evidence as the E-Port client control produces it: the card's X.509 certificate (optionally
+ * followed by the intermediate CA certificates above it) and its SM2 signature (SM3withSM2, default user id) over the
+ * challenge's nonce. Nothing is skipped: validity period, a path to a configured E-Port root through intermediate
+ * CAs (presented or configured), each certificate of the path checked against its issuer's CRL, key usage
+ * digitalSignature, the E-Port extensions naming the enterprise, and the signature itself.
+ *
+ * <p>When CRLs are required ({@code realname.card.crl-required}, the default), a certificate whose issuer has no
+ * CRL here, or only one past its next update, is refused as CERTIFICATE_STATUS_UNKNOWN: a card that grants the
+ * highest level is not accepted on a revocation status nobody can vouch for.
  */
 public final class IcCardVerifier {
 
@@ -35,18 +43,23 @@ public final class IcCardVerifier {
     public static final String CERTIFICATE_UNTRUSTED = "CERTIFICATE_UNTRUSTED";
     public static final String CERTIFICATE_EXPIRED = "CERTIFICATE_EXPIRED";
     public static final String CERTIFICATE_REVOKED = "CERTIFICATE_REVOKED";
+    public static final String CERTIFICATE_STATUS_UNKNOWN = "CERTIFICATE_STATUS_UNKNOWN";
+    /** At most this many intermediate CAs above a card. */
+    static final int MAX_INTERMEDIATES = 4;
 
     private final Supplier<TrustMaterial> trust;
     private final Clock clock;
+    private final boolean crlRequired;
 
-    public IcCardVerifier(Supplier<TrustMaterial> trust, Clock clock) {
+    public IcCardVerifier(Supplier<TrustMaterial> trust, Clock clock, boolean crlRequired) {
         this.trust = trust;
         this.clock = clock;
+        this.crlRequired = crlRequired;
     }
 
     public CardCheck verify(String certificatePem, String signatureBase64, byte[] nonce) {
         List<X509Certificate> presented = certificatePem == null ? List.of() : Pem.certificates(certificatePem);
-        if (presented.size() != 1) {
+        if (presented.isEmpty() || presented.size() > 1 + MAX_INTERMEDIATES) {
             return CardCheck.failed(null, null, CERTIFICATE_UNTRUSTED);
         }
         X509Certificate card = presented.get(0);
@@ -59,12 +72,15 @@ public final class IcCardVerifier {
             return CardCheck.failed(serial, issuer, CERTIFICATE_EXPIRED);
         }
         TrustMaterial material = trust.get();
-        Optional<X509Certificate> anchor = chainTo(card, material.anchors(), now);
-        if (anchor.isEmpty()) {
+        List<X509Certificate> intermediates = new ArrayList<>(presented.subList(1, presented.size()));
+        intermediates.addAll(material.intermediates());
+        Optional<PKIXCertPathBuilderResult> path = pathFor(card, material.anchors(), intermediates, now);
+        if (path.isEmpty()) {
             return CardCheck.failed(serial, issuer, CERTIFICATE_UNTRUSTED);
         }
-        if (revoked(card, anchor.get(), material.crls())) {
-            return CardCheck.failed(serial, issuer, CERTIFICATE_REVOKED);
+        String status = revocationStatus(path.get(), material.crls(), now);
+        if (status != null) {
+            return CardCheck.failed(serial, issuer, status);
         }
         boolean[] keyUsage = card.getKeyUsage();
         String orgCode = EPortExtensions.read(card, EPortExtensions.ORG_CODE);
@@ -79,46 +95,74 @@ public final class IcCardVerifier {
                 orgCode, EPortExtensions.read(card, EPortExtensions.HOLDER_ID_NUMBER), null);
     }
 
-    /** The anchor that issued the card, validated as a PKIX path at the given time. */
-    private static Optional<X509Certificate> chainTo(X509Certificate card, List<X509Certificate> anchors, Date at) {
-        List<X509Certificate> issuers = anchors.stream()
-                .filter(anchor -> anchor.getSubjectX500Principal().equals(card.getIssuerX500Principal()))
-                .toList();
-        if (issuers.isEmpty()) {
+    /** A PKIX path from the card through the intermediates to one of the anchors, valid at the given time. */
+    private static Optional<PKIXCertPathBuilderResult> pathFor(X509Certificate card, List<X509Certificate> anchors,
+                                                                List<X509Certificate> intermediates, Date at) {
+        if (anchors.isEmpty()) {
             return Optional.empty();
         }
         try {
-            Set<TrustAnchor> trustAnchors = issuers.stream().map(a -> new TrustAnchor(a, null))
+            Set<TrustAnchor> trustAnchors = anchors.stream().map(a -> new TrustAnchor(a, null))
                     .collect(Collectors.toSet());
-            PKIXParameters parameters = new PKIXParameters(trustAnchors);
+            X509CertSelector target = new X509CertSelector();
+            target.setCertificate(card);
+            PKIXBuilderParameters parameters = new PKIXBuilderParameters(trustAnchors, target);
+            List<X509Certificate> candidates = new ArrayList<>(intermediates);
+            candidates.add(card);
+            parameters.addCertStore(CertStore.getInstance("Collection",
+                    new CollectionCertStoreParameters(candidates), BouncyCastle.PROVIDER));
+            // Revocation is checked below against the CRLs configured here, with their freshness.
             parameters.setRevocationEnabled(false);
+            parameters.setMaxPathLength(MAX_INTERMEDIATES);
             parameters.setDate(at);
-            CertPath path = CertificateFactory.getInstance("X.509", BouncyCastle.PROVIDER)
-                    .generateCertPath(List.of(card));
-            var result = (java.security.cert.PKIXCertPathValidatorResult)
-                    CertPathValidator.getInstance("PKIX", BouncyCastle.PROVIDER).validate(path, parameters);
-            return Optional.of(result.getTrustAnchor().getTrustedCert());
+            return Optional.of((PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX", BouncyCastle.PROVIDER)
+                    .build(parameters));
         } catch (GeneralSecurityException | RuntimeException invalid) {
             return Optional.empty();
         }
     }
 
-    /** Revoked when a CRL of the card's CA, itself signed by that CA, lists the card. */
-    private static boolean revoked(X509Certificate card, X509Certificate ca, List<X509CRL> crls) {
+    /**
+     * Null when no certificate of the path is revoked by its issuer's current CRL; the failure code otherwise,
+     * unknown status included when CRLs are required and one is missing or stale.
+     */
+    private String revocationStatus(PKIXCertPathBuilderResult path, List<X509CRL> crls, Date now) {
+        @SuppressWarnings("unchecked")
+        List<X509Certificate> chain = (List<X509Certificate>) path.getCertPath().getCertificates();
+        for (int i = 0; i < chain.size(); i++) {
+            X509Certificate issuer = i + 1 < chain.size() ? chain.get(i + 1)
+                    : path.getTrustAnchor().getTrustedCert();
+            Optional<X509CRL> current = currentCrl(issuer, crls);
+            if (current.isEmpty() || current.get().getNextUpdate() != null
+                    && current.get().getNextUpdate().before(now)) {
+                if (crlRequired) {
+                    return CERTIFICATE_STATUS_UNKNOWN;
+                }
+            }
+            if (current.isPresent() && current.get().isRevoked(chain.get(i))) {
+                return CERTIFICATE_REVOKED;
+            }
+        }
+        return null;
+    }
+
+    /** The issuer's most recent CRL among those it signed itself. */
+    private static Optional<X509CRL> currentCrl(X509Certificate issuer, List<X509CRL> crls) {
+        X509CRL newest = null;
         for (X509CRL crl : crls) {
-            if (!crl.getIssuerX500Principal().equals(ca.getSubjectX500Principal())) {
+            if (!crl.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
                 continue;
             }
             try {
-                crl.verify(ca.getPublicKey(), BouncyCastle.PROVIDER);
+                crl.verify(issuer.getPublicKey(), BouncyCastle.PROVIDER);
             } catch (GeneralSecurityException forged) {
                 continue;
             }
-            if (crl.isRevoked(card)) {
-                return true;
+            if (newest == null || crl.getThisUpdate().after(newest.getThisUpdate())) {
+                newest = crl;
             }
         }
-        return false;
+        return Optional.ofNullable(newest);
     }
 
     private static boolean signed(X509Certificate card, byte[] nonce, String signatureBase64) {

@@ -14,8 +14,10 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.DERUTF8String;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.Extension;
@@ -56,7 +58,7 @@ public final class SoftwareCardAuthority {
     /** A new self-signed SM2 CA valid for ten years from {@code from}. */
     public static SoftwareCardAuthority generate(String commonName, Instant from) {
         KeyPair keys = sm2KeyPair();
-        X500Principal subject = new X500Principal("CN=" + commonName + ", O=China E-Port Sandbox, C=CN");
+        X500Name subject = name(commonName, "China E-Port Sandbox");
         try {
             JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, serial(), Date.from(from),
                     Date.from(from.plusSeconds(3650L * 24 * 3600)), subject, keys.getPublic());
@@ -65,6 +67,21 @@ public final class SoftwareCardAuthority {
             return new SoftwareCardAuthority(keys, convert(builder.build(signer(keys.getPrivate()))));
         } catch (Exception e) {
             throw new IllegalStateException("cannot create a CA", e);
+        }
+    }
+
+    /** An intermediate CA under this one, valid for five years from {@code from}. */
+    public SoftwareCardAuthority issueIntermediate(String commonName, Instant from) {
+        KeyPair intermediateKeys = sm2KeyPair();
+        try {
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, serial(),
+                    Date.from(from), Date.from(from.plusSeconds(5 * 365L * 24 * 3600)),
+                    name(commonName, "China E-Port Sandbox"), intermediateKeys.getPublic());
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+            return new SoftwareCardAuthority(intermediateKeys, convert(builder.build(signer(keys.getPrivate()))));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create an intermediate CA", e);
         }
     }
 
@@ -79,8 +96,7 @@ public final class SoftwareCardAuthority {
     /** A card for the holder, valid in [from, until), with the E-Port extensions and key usage digitalSignature. */
     public IssuedCard issue(CardHolder holder, Instant from, Instant until) {
         KeyPair cardKeys = sm2KeyPair();
-        X500Principal subject = new X500Principal("CN=" + holder.holderName() + ", O=" + holder.enterpriseName()
-                + ", C=CN");
+        X500Name subject = name(holder.holderName(), holder.enterpriseName());
         try {
             JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, serial(),
                     Date.from(from), Date.from(until), subject, cardKeys.getPublic());
@@ -101,9 +117,14 @@ public final class SoftwareCardAuthority {
 
     /** The CA's current revocation list, signed by the CA, next update a day later. */
     public X509CRL crl(Instant now) {
+        return crl(now, java.time.Duration.ofDays(1));
+    }
+
+    /** The CA's current revocation list, signed by the CA, next update {@code validFor} later. */
+    public X509CRL crl(Instant now, java.time.Duration validFor) {
         try {
             X509v2CRLBuilder builder = new JcaX509v2CRLBuilder(certificate.getSubjectX500Principal(), Date.from(now));
-            builder.setNextUpdate(Date.from(now.plusSeconds(24 * 3600)));
+            builder.setNextUpdate(Date.from(now.plus(validFor)));
             revoked.forEach((serial, at) -> builder.addCRLEntry(serial, Date.from(at), CRLReason.keyCompromise));
             return new JcaX509CRLConverter().setProvider(BouncyCastle.PROVIDER)
                     .getCRL(builder.build(signer(keys.getPrivate())));
@@ -125,6 +146,15 @@ public final class SoftwareCardAuthority {
         if (value != null) {
             builder.addExtension(new ASN1ObjectIdentifier(oid), false, new DERUTF8String(value));
         }
+    }
+
+    /**
+     * CN, O and C=CN as one attribute each, whatever the names hold: a comma, plus, quote, hash or semicolon in a name
+     * stays inside its attribute (built, not parsed from text).
+     */
+    private static X500Name name(String commonName, String organisation) {
+        return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, commonName).addRDN(BCStyle.O, organisation)
+                .addRDN(BCStyle.C, "CN").build();
     }
 
     static KeyPair sm2KeyPair() {

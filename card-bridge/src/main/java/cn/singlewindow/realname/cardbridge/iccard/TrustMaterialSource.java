@@ -16,9 +16,10 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * Trust anchors ({@code realname.card.trust-anchors}) and CRLs ({@code realname.card.crls}): comma-separated
- * resource locations, {@code file:} paths included. Read again after {@code realname.card.trust-reload} (default
- * a minute), so a new CRL applies without a restart.
+ * Trust anchors ({@code realname.card.trust-anchors}), intermediate CAs ({@code realname.card.intermediates}) and
+ * CRLs ({@code realname.card.crls}): comma-separated resource locations, {@code file:} paths included. Read again
+ * after {@code realname.card.trust-reload} (default a minute), so a new CRL applies without a restart. Whether
+ * every CA of a card's path must have a current CRL here: {@code realname.card.crl-required} (default true).
  */
 @Configuration(proxyBeanMethods = false)
 public class TrustMaterialSource {
@@ -26,22 +27,29 @@ public class TrustMaterialSource {
     @Bean
     IcCardVerifier icCardVerifier(ResourceLoader resources, Clock clock,
                                   @Value("${realname.card.trust-anchors:}") List<String> anchorLocations,
+                                  @Value("${realname.card.intermediates:}") List<String> intermediateLocations,
                                   @Value("${realname.card.crls:}") List<String> crlLocations,
-                                  @Value("${realname.card.trust-reload:1m}") Duration reloadAfter) {
-        return new IcCardVerifier(cached(() -> load(resources, anchorLocations, crlLocations), clock, reloadAfter),
-                clock);
+                                  @Value("${realname.card.trust-reload:1m}") Duration reloadAfter,
+                                  @Value("${realname.card.crl-required:true}") boolean crlRequired) {
+        return new IcCardVerifier(cached(() -> load(resources, anchorLocations, intermediateLocations, crlLocations),
+                clock, reloadAfter), clock, crlRequired);
     }
 
-    static TrustMaterial load(ResourceLoader resources, List<String> anchorLocations, List<String> crlLocations) {
+    static TrustMaterial load(ResourceLoader resources, List<String> anchorLocations,
+                              List<String> intermediateLocations, List<String> crlLocations) {
         List<java.security.cert.X509Certificate> anchors = new ArrayList<>();
         for (String location : anchorLocations) {
             anchors.addAll(Pem.certificates(read(resources, location)));
+        }
+        List<java.security.cert.X509Certificate> intermediates = new ArrayList<>();
+        for (String location : intermediateLocations) {
+            intermediates.addAll(Pem.certificates(read(resources, location)));
         }
         List<java.security.cert.X509CRL> crls = new ArrayList<>();
         for (String location : crlLocations) {
             crls.addAll(Pem.crls(read(resources, location)));
         }
-        return new TrustMaterial(List.copyOf(anchors), List.copyOf(crls));
+        return new TrustMaterial(List.copyOf(anchors), List.copyOf(intermediates), List.copyOf(crls));
     }
 
     private static String read(ResourceLoader resources, String location) {

@@ -12,23 +12,29 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * The sandbox's E-Port CA: generated at first start and kept under {@code <data-dir>/sandbox-ca} (never
- * committed), with its CRL file, which the card verifier trusts in the sandbox profile.
+ * committed), with its CRL file, which the card verifier trusts in the sandbox profile. The CRL is published again
+ * at every start, at every revocation and every day, valid for a week, so it is never stale while the sandbox runs.
  */
 @Component
 @Profile("sandbox")
+@EnableScheduling
 public class SandboxEPortCa {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxEPortCa.class);
+    private static final Duration CRL_VALIDITY = Duration.ofDays(7);
 
     private final Path dir;
     private final Clock clock;
@@ -77,9 +83,11 @@ public class SandboxEPortCa {
                 : List.of();
     }
 
-    private void writeCrl() {
+    /** Publishes the CRL again every day: a stale one would make every card's status unknown. */
+    @Scheduled(fixedDelayString = "PT24H", initialDelayString = "PT24H")
+    synchronized void writeCrl() {
         try {
-            Files.writeString(dir.resolve("crl.pem"), Pem.write(authority.crl(clock.instant())));
+            Files.writeString(dir.resolve("crl.pem"), Pem.write(authority.crl(clock.instant(), CRL_VALIDITY)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

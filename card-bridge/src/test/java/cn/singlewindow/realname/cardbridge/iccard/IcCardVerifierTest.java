@@ -24,9 +24,11 @@ class IcCardVerifierTest {
 
     private final SoftwareCardAuthority eport = SoftwareCardAuthority.generate("China E-Port Test CA",
             NOW.minus(Duration.ofDays(30)));
-    private final List<java.security.cert.X509CRL> crls = new ArrayList<>();
+    private final List<java.security.cert.X509CRL> crls = new ArrayList<>(List.of(eport.crl(NOW)));
+    private final List<java.security.cert.X509Certificate> intermediates = new ArrayList<>();
     private final IcCardVerifier verifier = new IcCardVerifier(
-            () -> new TrustMaterial(List.of(eport.certificate()), crls), Clock.fixed(NOW, ZoneOffset.UTC));
+            () -> new TrustMaterial(List.of(eport.certificate()), intermediates, crls),
+            Clock.fixed(NOW, ZoneOffset.UTC), true);
     private final String uscc = SampleCodes.randomUscc();
     private final CardHolder holder = new CardHolder("测试贸易有限公司", uscc.substring(8, 17), "张三",
             "11010519491231002X", CardType.LEGAL_PERSON);
@@ -99,7 +101,7 @@ class IcCardVerifierTest {
     void a_card_on_its_cas_revocation_list_is_revoked() throws Exception {
         IssuedCard card = validCard();
         eport.revoke(card.certificate().getSerialNumber(), NOW.minus(Duration.ofHours(1)));
-        crls.add(eport.crl(NOW));
+        crls.add(eport.crl(NOW.plusSeconds(1)));
         assertThat(verifier.verify(Pem.write(card.certificate()), signature(card, nonce), nonce).failureCode())
                 .isEqualTo(IcCardVerifier.CERTIFICATE_REVOKED);
     }
@@ -131,5 +133,62 @@ class IcCardVerifierTest {
         assertThat(verifier.verify(Pem.write(card.certificate()), "%%%not-base64", nonce).failureCode())
                 .isEqualTo(IcCardVerifier.SIGNATURE_INVALID);
         assertThat(verifier.verify(null, null, nonce).failureCode()).isEqualTo(IcCardVerifier.CERTIFICATE_UNTRUSTED);
+    }
+
+    @Test
+    void a_card_under_an_intermediate_ca_is_trusted_through_it_presented_or_configured() throws Exception {
+        SoftwareCardAuthority intermediate = eport.issueIntermediate("China E-Port Test Issuing CA",
+                NOW.minus(Duration.ofDays(10)));
+        crls.add(intermediate.crl(NOW));
+        IssuedCard card = card(intermediate, holder, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(365)));
+
+        assertThat(verifier.verify(Pem.write(card.certificate(), intermediate.certificate()), signature(card, nonce),
+                nonce).passed()).as("the card with its intermediate after it").isTrue();
+        assertThat(verifier.verify(Pem.write(card.certificate()), signature(card, nonce), nonce).failureCode())
+                .as("the card alone, the intermediate unknown here").isEqualTo(IcCardVerifier.CERTIFICATE_UNTRUSTED);
+        intermediates.add(intermediate.certificate());
+        assertThat(verifier.verify(Pem.write(card.certificate()), signature(card, nonce), nonce).passed())
+                .as("the card alone, the intermediate configured").isTrue();
+    }
+
+    @Test
+    void a_card_under_a_revoked_intermediate_is_revoked() throws Exception {
+        SoftwareCardAuthority intermediate = eport.issueIntermediate("China E-Port Test Issuing CA",
+                NOW.minus(Duration.ofDays(10)));
+        crls.add(intermediate.crl(NOW));
+        eport.revoke(intermediate.certificate().getSerialNumber(), NOW.minus(Duration.ofHours(1)));
+        crls.add(eport.crl(NOW.plusSeconds(1)));
+        IssuedCard card = card(intermediate, holder, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(365)));
+        assertThat(verifier.verify(Pem.write(card.certificate(), intermediate.certificate()), signature(card, nonce),
+                nonce).failureCode()).isEqualTo(IcCardVerifier.CERTIFICATE_REVOKED);
+    }
+
+    @Test
+    void with_crls_required_a_missing_or_stale_crl_leaves_the_status_unknown() throws Exception {
+        IssuedCard card = validCard();
+        crls.clear();
+        assertThat(verifier.verify(Pem.write(card.certificate()), signature(card, nonce), nonce).failureCode())
+                .as("no CRL of the CA").isEqualTo(IcCardVerifier.CERTIFICATE_STATUS_UNKNOWN);
+        crls.add(eport.crl(NOW.minus(Duration.ofDays(3)), Duration.ofDays(1)));
+        assertThat(verifier.verify(Pem.write(card.certificate()), signature(card, nonce), nonce).failureCode())
+                .as("its CRL past its next update").isEqualTo(IcCardVerifier.CERTIFICATE_STATUS_UNKNOWN);
+
+        IcCardVerifier lenient = new IcCardVerifier(() -> new TrustMaterial(List.of(eport.certificate()), List.of(),
+                List.of()), Clock.fixed(NOW, ZoneOffset.UTC), false);
+        assertThat(lenient.verify(Pem.write(card.certificate()), signature(card, nonce), nonce).passed())
+                .as("CRLs not required").isTrue();
+    }
+
+    @Test
+    void names_with_commas_plus_quotes_and_hashes_stay_one_attribute_each() throws Exception {
+        CardHolder tricky = new CardHolder("甲, O=伪造 + \"公司\"; #1", uscc.substring(8, 17), "张三, CN=管理员+#",
+                "11010519491231002X", CardType.OPERATOR);
+        IssuedCard card = card(eport, tricky, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(30)));
+        var subject = org.bouncycastle.asn1.x500.X500Name.getInstance(card.certificate().getSubjectX500Principal()
+                .getEncoded());
+        assertThat(subject.getRDNs()).hasSize(3);
+        assertThat(subject.getRDNs(org.bouncycastle.asn1.x500.style.BCStyle.O)[0].getFirst().getValue().toString())
+                .isEqualTo("甲, O=伪造 + \"公司\"; #1");
+        assertThat(verifier.verify(Pem.write(card.certificate()), signature(card, nonce), nonce).passed()).isTrue();
     }
 }

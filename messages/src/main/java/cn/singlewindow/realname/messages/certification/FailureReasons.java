@@ -50,6 +50,8 @@ public final class FailureReasons {
                     "RENEW_CARD: renew the card's certificate at the E-Port service point."),
             reason("CERTIFICATE_REVOKED", "The card's certificate has been revoked.", "卡介质证书已被吊销。",
                     "USE_ANOTHER_CARD: use a valid card of your enterprise."),
+            reason("CERTIFICATE_STATUS_UNKNOWN", "The card's revocation status cannot be established right now.",
+                    "暂时无法确认卡介质证书是否已被吊销，请稍后再试。", "RETRY_LATER"),
             reason("CARD_ENTERPRISE_MISMATCH", "The card belongs to another enterprise.",
                     "IC卡认证需使用本企业的卡介质（法人卡或操作员卡均可）。",
                     "USE_OWN_ENTERPRISE_CARD: use your enterprise's legal-person or operator card."),
