@@ -53,6 +53,7 @@ class AuthorizationMatrixTest extends RunningService {
             rebuildProjections        UNAUTH     FORBID FORBID FORBID    FORBID    ok          FORBID   FORBID
             replayStatus              UNAUTH     FORBID FORBID FORBID    FORBID    ok          FORBID   FORBID
             takeAuditCheckpoint       UNAUTH     FORBID FORBID FORBID    FORBID    ok          FORBID   FORBID
+            unlockAccount             UNAUTH     FORBID FORBID FORBID    FORBID    ok          FORBID   FORBID
             """;
 
     private final Map<String, HttpGraphQlTester> actors = new LinkedHashMap<>();
@@ -157,6 +158,8 @@ class AuthorizationMatrixTest extends RunningService {
                 .execute());
         operations.put("rebuildProjections", as -> as.documentName("rebuildProjections").execute());
         operations.put("takeAuditCheckpoint", as -> as.documentName("takeAuditCheckpoint").execute());
+        operations.put("unlockAccount", as -> as.documentName("unlockAccount")
+                .variable("input", Map.of("accountId", adminAccountId)).execute());
         operations.put("replayStatus", as -> as.documentName("replayStatus").execute());
         operations.put("decideOperatorUpgrade", as -> as.documentName("decideOperatorUpgrade")
                 .variable("input", Map.of("requestId", pendingRequest, "approve", false, "reason", "矩阵测试"))

@@ -253,7 +253,6 @@ class EnterpriseLifecycleTest extends RunningService {
     }
 
     static Consumer<List<ResponseError>> code(String expected) {
-        return errors -> assertThat(errors).singleElement()
-                .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", expected));
+        return GraphQlApi.code(expected);
     }
 }

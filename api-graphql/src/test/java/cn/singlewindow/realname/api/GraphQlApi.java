@@ -135,6 +135,14 @@ public final class GraphQlApi {
                 .path("changeAccountInfo.ownerName").entity(String.class).isEqualTo(ownerName);
     }
 
+    /** The errors of a refused request: exactly one, with this code. */
+    public static java.util.function.Consumer<java.util.List<org.springframework.graphql.ResponseError>> code(
+            String expected) {
+        return errors -> org.assertj.core.api.Assertions.assertThat(errors).singleElement()
+                .satisfies(error -> org.assertj.core.api.Assertions.assertThat(error.getExtensions())
+                        .containsEntry("code", expected));
+    }
+
     public record ImportedEnterprise(String id, String uscc, String adminUsername, String adminPassword) {
     }
 }

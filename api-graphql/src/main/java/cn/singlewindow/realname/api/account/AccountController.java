@@ -9,6 +9,7 @@ import cn.singlewindow.realname.api.security.Actor;
 import cn.singlewindow.realname.messages.account.AccountId;
 import cn.singlewindow.realname.messages.account.AccountOwner;
 import cn.singlewindow.realname.messages.account.ChangeAccountInfo;
+import cn.singlewindow.realname.messages.account.UnlockAccount;
 import cn.singlewindow.realname.messages.account.DocumentType;
 import cn.singlewindow.realname.messages.account.AccountRole;
 import cn.singlewindow.realname.messages.account.AccountView;
@@ -114,6 +115,19 @@ class AccountController {
                         input.role()), context)
                 .thenCompose(done -> readYourWrites.await(new FindAccount(accountId), AccountView.class,
                         AccountView::version, 0));
+    }
+
+    /** OPERATIONS lifts a login lock before it runs out (a user who proved who they are by other means). */
+    @MutationMapping
+    @PreAuthorize("hasRole('OPERATIONS')")
+    CompletableFuture<AccountView> unlockAccount(@Argument UnlockAccountInput input, GraphQLContext context) {
+        AccountId accountId = new AccountId(input.accountId());
+        return commands.<Long>send(new UnlockAccount(accountId), context)
+                .thenCompose(version -> readYourWrites.await(new FindAccount(accountId), AccountView.class,
+                        AccountView::version, version));
+    }
+
+    record UnlockAccountInput(String accountId) {
     }
 
     /** Manual §2.4: the account's own user, or the administrator of its enterprise. */

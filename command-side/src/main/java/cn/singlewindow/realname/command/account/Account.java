@@ -5,6 +5,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 import cn.singlewindow.realname.messages.account.AccountId;
 import cn.singlewindow.realname.messages.account.AccountInfoChanged;
+import cn.singlewindow.realname.messages.account.AccountLocked;
+import cn.singlewindow.realname.messages.account.AccountUnlocked;
 import cn.singlewindow.realname.messages.account.AccountLoggedIn;
 import cn.singlewindow.realname.messages.account.AccountOpened;
 import cn.singlewindow.realname.messages.account.AccountOwner;
@@ -18,15 +20,13 @@ import cn.singlewindow.realname.messages.account.OperatorUpgradeRequested;
 import cn.singlewindow.realname.messages.account.RequestOperatorUpgrade;
 import cn.singlewindow.realname.messages.account.LoginRejected;
 import cn.singlewindow.realname.messages.account.OwnerIdentityVerified;
+import cn.singlewindow.realname.messages.account.UnlockAccount;
 import cn.singlewindow.realname.messages.certification.CertificationMethod;
 import cn.singlewindow.realname.messages.common.RejectedException;
 import cn.singlewindow.realname.messages.common.Versions;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
 import org.axonframework.commandhandling.CommandHandler;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -34,8 +34,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 /** A user account: an enterprise's administrator, operator, a personal account, or a staff member. */
 @Aggregate(cache = "aggregateCache")
 class Account {
-
-    private static final int MAX_REMEMBERED_FAILURES = 50;
 
     @AggregateIdentifier
     private AccountId accountId;
@@ -45,8 +43,6 @@ class Account {
     private boolean identityVerified;
     private String username;
     private PendingUpgrade pendingUpgrade;
-    // Times of refused logins since the last successful one, newest last; kept short.
-    private final Deque<Instant> recentFailures = new ArrayDeque<>();
 
     protected Account() {
         // for Axon
@@ -111,10 +107,12 @@ class Account {
         apply(new OperatorUpgradeApproved(command.requestId(), accountId, command.enterpriseId(), reason));
     }
 
-    /** Too many refused logins within the window: further attempts are refused without a password check. */
-    boolean lockedOut(Instant now, LoginPolicy policy) {
-        Instant since = now.minus(policy.window());
-        return recentFailures.stream().filter(at -> at.isAfter(since)).count() >= policy.maxFailuresPerAccount();
+    /** OPERATIONS lifts the login lock of the account's user name. */
+    @CommandHandler
+    long handle(UnlockAccount command, LoginLockout lockout) {
+        lockout.clear(username);
+        apply(new AccountUnlocked(accountId, enterpriseId));
+        return getVersion();
     }
 
     void confirmIdentity(CertificationMethod method) {
@@ -141,6 +139,10 @@ class Account {
 
     void recordRejectedLogin(String reasonCode) {
         apply(new LoginRejected(accountId, enterpriseId, reasonCode));
+    }
+
+    void recordLocked(Instant until) {
+        apply(new AccountLocked(accountId, enterpriseId, until));
     }
 
     @EventSourcingHandler
@@ -170,19 +172,6 @@ class Account {
     }
 
     private record PendingUpgrade(String requestId, EnterpriseId enterpriseId) {
-    }
-
-    @EventSourcingHandler
-    void on(AccountLoggedIn event) {
-        recentFailures.clear();
-    }
-
-    @EventSourcingHandler
-    void on(LoginRejected event, @Timestamp Instant at) {
-        recentFailures.addLast(at);
-        while (recentFailures.size() > MAX_REMEMBERED_FAILURES) {
-            recentFailures.removeFirst();
-        }
     }
 
     @EventSourcingHandler

@@ -5,6 +5,7 @@ import cn.singlewindow.realname.messages.account.LoginOutcome;
 import cn.singlewindow.realname.messages.common.AuditMetadata;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.commandhandling.CommandHandler;
@@ -14,29 +15,32 @@ import org.springframework.stereotype.Component;
 
 /**
  * Manual §2.1, user name and password. Every attempt on a known account is an event, refused ones included;
- * a refusal is returned rather than thrown so that its event commits. Too many refusals for the account or the
- * client address within the window refuse further attempts before any password is checked.
+ * a refusal is returned rather than thrown so that its event commits. A user name locked after too many refusals
+ * ({@link LoginLockout}), or a client address with too many in the window ({@link AddressThrottle}), is refused
+ * before any password is checked; an unknown user name is answered exactly as a known one, lock included.
  */
 @Component
 class PasswordLogin {
 
     static final String METHOD = "PASSWORD";
+    private static final int FORGET_OLD_EVERY = 100;
 
     private final CredentialStore credentials;
     private final Repository<Account> accounts;
     private final PasswordEncoder passwordEncoder;
     private final AddressThrottle addressThrottle;
-    private final LoginPolicy policy;
+    private final LoginLockout lockout;
     // Compared against when the user name is unknown, so a wrong name costs as long as a wrong password.
     private final String decoyHash;
+    private final AtomicInteger failures = new AtomicInteger();
 
     PasswordLogin(CredentialStore credentials, Repository<Account> accounts, PasswordEncoder passwordEncoder,
-                  AddressThrottle addressThrottle, LoginPolicy policy) {
+                  AddressThrottle addressThrottle, LoginLockout lockout) {
         this.credentials = credentials;
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.addressThrottle = addressThrottle;
-        this.policy = policy;
+        this.lockout = lockout;
         this.decoyHash = passwordEncoder.encode("decoy-password-1");
     }
 
@@ -48,23 +52,27 @@ class PasswordLogin {
         String presented = command.password() == null ? "" : command.password().value();
         Optional<Credential> found = credentials.findByUsername(command.username());
         var account = found.map(credential -> accounts.load(credential.accountId().value()));
-        if (addressThrottle.tooMany(address, now)
-                || account.isPresent() && account.get().invoke(a -> a.lockedOut(now, policy))) {
+        if (addressThrottle.tooMany(address, now) || lockout.locked(command.username(), now)) {
             account.ifPresent(a -> a.execute(it -> it.recordRejectedLogin(AccountRejections.TOO_MANY_ATTEMPTS.code())));
             return LoginOutcome.rejected(AccountRejections.TOO_MANY_ATTEMPTS);
         }
-        if (found.isEmpty()) {
-            passwordEncoder.matches(presented, decoyHash);
+        boolean right = passwordEncoder.matches(presented, found.map(Credential::passwordHash).orElse(decoyHash))
+                && found.isPresent();
+        if (!right) {
             addressThrottle.recordFailure(address, now);
+            Optional<Instant> lockedUntil = lockout.recordFailure(command.username(), now);
+            account.ifPresent(a -> a.execute(it -> {
+                it.recordRejectedLogin(AccountRejections.BAD_CREDENTIALS.code());
+                lockedUntil.ifPresent(it::recordLocked);
+            }));
+            if (failures.incrementAndGet() % FORGET_OLD_EVERY == 0) {
+                lockout.forgetOld(now);
+            }
             return LoginOutcome.rejected(AccountRejections.BAD_CREDENTIALS);
         }
-        Credential credential = found.get();
-        if (!passwordEncoder.matches(presented, credential.passwordHash())) {
-            addressThrottle.recordFailure(address, now);
-            account.get().execute(a -> a.recordRejectedLogin(AccountRejections.BAD_CREDENTIALS.code()));
-            return LoginOutcome.rejected(AccountRejections.BAD_CREDENTIALS);
-        }
+        lockout.clear(command.username());
         account.get().execute(a -> a.recordLogin(METHOD));
+        Credential credential = found.get();
         return LoginOutcome.accepted(credential.accountId(), credential.username(), credential.role(),
                 credential.enterpriseId());
     }

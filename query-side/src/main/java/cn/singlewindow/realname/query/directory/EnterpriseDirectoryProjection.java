@@ -5,6 +5,7 @@ import cn.singlewindow.realname.messages.account.AccountId;
 import cn.singlewindow.realname.messages.account.AccountInfoChanged;
 import cn.singlewindow.realname.messages.account.AccountOpened;
 import cn.singlewindow.realname.messages.account.AccountOwner;
+import cn.singlewindow.realname.messages.account.AccountUnlocked;
 import cn.singlewindow.realname.messages.account.AccountRole;
 import cn.singlewindow.realname.messages.account.DocumentType;
 import cn.singlewindow.realname.messages.account.OperatorUpgradeApproved;
@@ -148,6 +149,11 @@ class EnterpriseDirectoryProjection {
 
     @EventHandler
     void on(OperatorUpgradeRejected event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        accountAfter(event.accountId(), sequence).ifPresent(row -> saveAndEmit(row, sequence, at));
+    }
+
+    @EventHandler
+    void on(AccountUnlocked event, @SequenceNumber long sequence, @Timestamp Instant at) {
         accountAfter(event.accountId(), sequence).ifPresent(row -> saveAndEmit(row, sequence, at));
     }
 
