@@ -69,13 +69,14 @@ class WebSocketMessages {
         if (type == null || !type.isTextual() || !CLIENT_TYPES.contains(type.asText())) {
             return "an unknown message type";
         }
-        JsonNode id = message.get("id");
-        JsonNode payload = message.get("payload");
-        if (id != null && !id.isTextual() || payload != null && !payload.isNull() && !payload.isObject()) {
+        // Absent and null are alike: clients send "id": null with a connection_init.
+        JsonNode id = message.path("id");
+        JsonNode payload = message.path("payload");
+        if (!id.isMissingNode() && !id.isNull() && !id.isTextual()
+                || !payload.isMissingNode() && !payload.isNull() && !payload.isObject()) {
             return "a malformed id or payload";
         }
-        if (type.asText().equals("subscribe")
-                && (payload == null || !payload.path("query").isTextual() || id == null)) {
+        if (type.asText().equals("subscribe") && (!payload.path("query").isTextual() || !id.isTextual())) {
             return "a subscribe message without an id or a document";
         }
         return null;

@@ -322,9 +322,13 @@ class Enterprise {
             throw new RejectedException(CertificationRejections.ATTEMPT_CLOSED);
         }
         requireBankCardAndPhone(command.bankCardNumber(), command.phone());
-        SmsCodes.Issued issued = codes.issue(attempt.attemptId, command.subject(), command.phone(),
-                command.bankCardNumber(), now).orElseThrow(() ->
-                new RejectedException(CertificationRejections.SMS_RESEND_TOO_SOON));
+        SmsCodes.Issue issue = codes.issue(attempt.attemptId, command.subject(), command.phone(),
+                command.bankCardNumber(), now);
+        if (!issue.sent()) {
+            throw new RejectedException(issue.refusal() == SmsCodes.Refusal.RESEND_TOO_SOON
+                    ? CertificationRejections.SMS_RESEND_TOO_SOON : CertificationRejections.SMS_DAILY_LIMIT);
+        }
+        SmsCodes.Issued issued = issue.issued();
         try {
             sms.send(command.phone(), "【中国国际贸易单一窗口】您的实名认证验证码为" + issued.code()
                     + "，5分钟内有效，请勿泄露给他人。");
@@ -354,7 +358,8 @@ class Enterprise {
                 command.bankCardNumber(), command.smsCode(), now);
         switch (check) {
             case NONE, INVALID -> {
-                return fail(attempt, step, VerificationRoute.BANK_CARD, "SMS_CODE_INVALID", false, policy);
+                // Counted toward the attempt's failed checks: guessing codes ends with the attempt.
+                return fail(attempt, step, VerificationRoute.BANK_CARD, "SMS_CODE_INVALID", true, policy);
             }
             case EXPIRED -> {
                 return fail(attempt, step, VerificationRoute.BANK_CARD, "SMS_CODE_EXPIRED", false, policy);

@@ -234,8 +234,8 @@ class LegalRepCertificationTest {
         var given = fixture.given(imported(EnterpriseOrigin.LEGACY_INSPECTION), started(), step1());
         Instant now = given.currentTime();
         when(smsCodes.issue(eq(ATTEMPT), eq(IdentitySubject.LEGAL_REP), eq("13812345678"), eq("6222021234567890123"),
-                any())).thenReturn(Optional.of(new SmsCodes.Issued("123456", now.plusSeconds(300),
-                now.plusSeconds(60))));
+                any())).thenReturn(new SmsCodes.Issue(new SmsCodes.Issued("123456", now.plusSeconds(300),
+                now.plusSeconds(60)), null));
         given.when(new SendBankCardSmsCode(id, ATTEMPT, IdentitySubject.LEGAL_REP, "6222021234567890123",
                         "13812345678"))
                 .expectEvents(new SmsCodeSent(id, ATTEMPT, IdentitySubject.LEGAL_REP, "138****5678",
@@ -263,7 +263,7 @@ class LegalRepCertificationTest {
                 .when(new VerifyIdentityByBankCard(id, ATTEMPT, IdentitySubject.LEGAL_REP, "6222021234567890123",
                         "13812345678", "000000"))
                 .expectEvents(failed(CertificationStep.LEGAL_REP_IDENTITY, VerificationRoute.BANK_CARD,
-                        "SMS_CODE_INVALID", false));
+                        "SMS_CODE_INVALID", true));
         org.mockito.Mockito.verifyNoInteractions(bankCards);
     }
 

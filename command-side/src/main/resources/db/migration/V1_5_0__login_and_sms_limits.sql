@@ -11,3 +11,11 @@ CREATE INDEX login_lockout_window ON login_lockout (window_start);
 
 -- User names are unique without regard to case: 'Bars-Ops' may not stand beside 'bars-ops'.
 CREATE UNIQUE INDEX account_credential_username_folded ON account_credential (lower(username));
+
+-- SMS codes sent per day (China time), per phone (by a hash of it: phones are never stored) and per attempt.
+CREATE TABLE sms_send_quota (
+    quota_key VARCHAR(80) NOT NULL,
+    day       DATE        NOT NULL,
+    sends     INTEGER     NOT NULL,
+    PRIMARY KEY (quota_key, day)
+);
