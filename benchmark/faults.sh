@@ -32,7 +32,7 @@ start_service() {
   local dir=$1; shift
   local started=$(date +%s%N)
   # shellcheck disable=SC2086
-  java "${SERVICE_JVM[@]}" $DEPLOYED_OPTS -jar "$DEPLOYED_JAR" --realname.data-dir="$dir" --server.port="$PORT" "$@" \
+  java "${SERVICE_JVM[@]}" $DEPLOYED_OPTS -jar "$DEPLOYED_JAR" --realname.data-dir="$dir" --server.port="$PORT" "${SERVICE_ARGS[@]}" "$@" \
     >> "$dir/service.log" 2>&1 &
   PID=$!
   await_ready "$PORT" "$PID" "$dir/service.log"

@@ -50,7 +50,7 @@ start_service() {
   fi
   local started=$(date +%s%N)
   # shellcheck disable=SC2086
-  java $SERVICE_JAVA_OPTS ${CDS_OPTS:-} -jar "$jar" --realname.data-dir="$DATA" --server.port="$PORT" \
+  java $SERVICE_JAVA_OPTS ${CDS_OPTS:-} -jar "$jar" --realname.data-dir="$DATA" --server.port="$PORT" "${SERVICE_ARGS[@]}" \
     >> "$DATA/service.log" 2>&1 &
   PID=$!
   await_ready "$PORT" "$PID" "$DATA/service.log"

@@ -42,7 +42,7 @@ node() { # node <name> <port>: starts it in the background, prints its pid
   mkdir -p "$DIR/$1"
   # shellcheck disable=SC2086
   java "${SERVICE_JVM[@]}" $DEPLOYED_OPTS -jar "$DEPLOYED_JAR" --spring.profiles.active=postgres,sandbox \
-    --realname.data-dir="$DIR/$1" --server.port="$2" >> "$DIR/$1/service.log" 2>&1 &
+    --realname.data-dir="$DIR/$1" --server.port="$2" "${SERVICE_ARGS[@]}" >> "$DIR/$1/service.log" 2>&1 &
   echo $!
 }
 owners() { sql "SELECT count(DISTINCT owner) FROM token_entry WHERE processor_name = 'enterprise-directory' AND owner IS NOT NULL"; }

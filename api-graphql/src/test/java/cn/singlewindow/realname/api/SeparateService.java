@@ -12,7 +12,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // Tests need no graceful shutdown: the JVM exits as soon as the suite ends.
         "server.shutdown=immediate", "spring.lifecycle.timeout-per-shutdown-phase=5s",
-        "db-scheduler.shutdown-max-wait=1s"})
+        "db-scheduler.shutdown-max-wait=1s",
+        // Every test's requests come from 127.0.0.1: the per-address allowance of anonymous operations is a test's
+        // own subject (AnonymousLimitsTest), not a limit on the suite.
+        "realname.http.anonymous.per-address-per-minute=1000000"})
 abstract class SeparateService {
 
     @LocalServerPort

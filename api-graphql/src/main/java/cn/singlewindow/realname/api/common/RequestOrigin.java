@@ -21,6 +21,11 @@ public class RequestOrigin implements WebGraphQlInterceptor {
     static final String CORRELATION_ID = "realname.correlationId";
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
+    /** The client address the request came from, as recorded in its context. */
+    public static String clientAddress(graphql.GraphQLContext context) {
+        return context.getOrDefault(CLIENT_ADDRESS, "unknown");
+    }
+
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         String given = request.getHeaders().getFirst(CORRELATION_HEADER);

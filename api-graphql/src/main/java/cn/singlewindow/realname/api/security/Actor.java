@@ -33,6 +33,15 @@ public record Actor(AccountId accountId, String username, AccountRole role, Ente
         return fromContext != null ? Optional.of(fromContext) : current();
     }
 
+    /** Whether a GraphQL request's caller has logged in, without reading the token's claims. */
+    public static boolean isAuthenticated(graphql.GraphQLContext context) {
+        if (context != null && context.hasKey(CONTEXT_KEY)) {
+            return true;
+        }
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof Jwt;
+    }
+
     static Actor of(Jwt jwt) {
         String enterprise = jwt.getClaimAsString(CLAIM_ENTERPRISE);
         return new Actor(new AccountId(jwt.getSubject()), jwt.getClaimAsString(CLAIM_USERNAME),

@@ -11,10 +11,6 @@ final class AccountRejections {
             "A user name has 4 to 32 letters, digits, '_', '.', '@' or '-'.",
             "用户名须为4至32位字母、数字或 _ . @ - 字符。").onField("username");
 
-    static final Rejection PASSWORD_TOO_WEAK = Rejection.of("VALIDATION_FAILED",
-            "A password has 8 to 64 characters, at most 72 bytes in UTF-8, with at least a letter and a digit.",
-            "密码须为8至64位（UTF-8编码不超过72字节），且至少包含字母和数字。").onField("password");
-
     static final Rejection BAD_CREDENTIALS = Rejection.of("BAD_CREDENTIALS",
             "The user name or password is wrong.", "用户名或密码错误。");
 

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * User names and password hashes. Written in the same transaction as the account's first event, behind a
- * unique constraint on the user name, so two racing sign-ups cannot both take one name.
+ * unique constraint on the user name without regard to case, so two racing sign-ups cannot both take one name.
  */
 @Component
 class CredentialStore {
@@ -42,7 +42,8 @@ class CredentialStore {
 
     boolean exists(String username) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM account_credential WHERE username = ?)", Boolean.class, username));
+                "SELECT EXISTS (SELECT 1 FROM account_credential WHERE lower(username) = lower(?))", Boolean.class,
+                username));
     }
 
     Optional<Credential> findByUsername(String username) {
