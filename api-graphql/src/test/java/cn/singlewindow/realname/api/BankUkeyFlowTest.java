@@ -116,6 +116,25 @@ class BankUkeyFlowTest extends RunningService {
     }
 
     @Test
+    void a_second_start_through_the_same_bank_joins_the_open_attempt_whose_answer_then_finishes_it() {
+        Started started = start(Bank.CCB);
+        var again = started.admin().documentName("startBankUkeyCertification")
+                .variable("input", Map.of("enterpriseId", started.enterprise().id(), "bank", "CCB")).execute();
+        again.path("startBankUkeyCertification.attemptId").entity(String.class).isEqualTo(started.attemptId());
+        String url = again.path("startBankUkeyCertification.redirectUrl").entity(String.class).get();
+        String request = URLDecoder.decode(url.substring(url.indexOf("request=") + 8), StandardCharsets.US_ASCII);
+
+        long before = System.nanoTime();
+        assertThat(callback(Bank.CCB, atTheBank(Bank.CCB, request))).contains("outcome=PASSED");
+        assertThat(Duration.ofNanos(System.nanoTime() - before)).as("answered without waiting out a time-out")
+                .isLessThan(Duration.ofSeconds(4));
+        attemptIs(started, "PASSED", null);
+        assertThat(callback(Bank.CCB, atTheBank(Bank.CCB, started.request()))).as("the first redirect's answer, late")
+                .contains("outcome=CALLBACK_INVALID");
+        attemptIs(started, "PASSED", null);
+    }
+
+    @Test
     void a_replayed_answer_is_refused_and_changes_nothing() {
         Started started = start(Bank.CCB);
         String response = atTheBank(Bank.CCB, started.request());

@@ -88,16 +88,22 @@ class BankCallbackController {
             return result(pending.attemptId(), "CALLBACK_INVALID");
         }
         boolean passed = BankUkeyResponse.PASSED.equals(verified.get().result());
-        record(new RecordBankUkeyResult(pending.enterpriseId(), pending.attemptId(), bank,
+        StepResult step = record(new RecordBankUkeyResult(pending.enterpriseId(), pending.attemptId(), bank,
                 passed ? null : "BANK_REFUSED", false), origin);
-        return result(pending.attemptId(), passed ? "PASSED" : "BANK_REFUSED");
+        if (step.failureCode() == null) {
+            return result(pending.attemptId(), "PASSED");
+        }
+        // A genuine answer that came after its attempt closed is kept as a rejected callback.
+        return result(pending.attemptId(), "BANK_REFUSED".equals(step.failureCode()) ? "BANK_REFUSED"
+                : "CALLBACK_INVALID");
     }
 
     /** Records the outcome and waits until the attempt shows it, so the result page and any query agree. */
-    private void record(RecordBankUkeyResult command, MetaData origin) {
-        commands.<StepResult>send(command, origin)
+    private StepResult record(RecordBankUkeyResult command, MetaData origin) {
+        return commands.<StepResult>send(command, origin)
                 .thenCompose(step -> readYourWrites.await(new FindCertificationAttempt(step.attemptId()),
-                        CertificationAttemptView.class, CertificationAttemptView::version, step.version()))
+                        CertificationAttemptView.class, CertificationAttemptView::version, step.version())
+                        .thenApply(attempt -> step))
                 .join();
     }
 

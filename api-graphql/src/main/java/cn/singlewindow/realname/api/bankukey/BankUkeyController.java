@@ -70,16 +70,17 @@ class BankUkeyController {
         return queries.query(new FindEnterprise(enterpriseId), ResponseTypes.instanceOf(EnterpriseView.class))
                 .thenCompose(enterprise -> commands.<StepResult>send(new StartBankUkeyCertification(enterpriseId,
                                 attemptId, administrator.accountId(), input.bank()), origin)
-                        .thenCompose(started -> readYourWrites.await(new FindCertificationAttempt(attemptId),
+                        // The attempt already open through this bank, if there is one: a fresh redirect to it.
+                        .thenCompose(started -> readYourWrites.await(new FindCertificationAttempt(started.attemptId()),
                                 CertificationAttemptView.class, CertificationAttemptView::version, started.version()))
                         .thenApply(attempt -> {
                             Instant now = clock.instant();
-                            String state = states.issue(new BankUkeyStates.Pending(attemptId, enterpriseId,
+                            String state = states.issue(new BankUkeyStates.Pending(attempt.id(), enterpriseId,
                                     input.bank(), enterprise.uscc()), now);
-                            BankUkeyRequest request = new BankUkeyRequest(attemptId, enterprise.uscc(), state,
+                            BankUkeyRequest request = new BankUkeyRequest(attempt.id(), enterprise.uscc(), state,
                                     returnUrlBase + "/bank-ukey/callback/" + input.bank().name(),
                                     now.plus(states.ttl()));
-                            return new BankRedirect(attemptId, gateway.redirectUrl(input.bank(), request));
+                            return new BankRedirect(attempt.id(), gateway.redirectUrl(input.bank(), request));
                         }));
     }
 }

@@ -96,8 +96,8 @@ class Enterprise {
     private boolean legalRepPassed;
     private boolean icCardPassed;
     private boolean bankUkeyPassed;
-    // Bank UKey attempts waiting for the bank's answer.
-    private final Map<String, Bank> pendingBankAttempts = new HashMap<>();
+    // The bank UKey attempt waiting for the bank's answer, if any: one at a time, as for the legal representative.
+    private OpenBankAttempt openBankAttempt;
 
     protected Enterprise() {
         // for Axon
@@ -176,16 +176,50 @@ class Enterprise {
 
     // ---- Bank UKey certification (manual §2.5.6) ----
 
+    static final String BANK_IDLE_DEADLINE = "bank-ukey-attempt-idle";
+
+    /**
+     * Opens an attempt through the bank, or answers the one already open through the same bank. An open attempt
+     * through another bank, or one left idle too long, is closed as expired first: one attempt waits at a time, so
+     * every bank answer finishes the attempt it belongs to.
+     */
     @CommandHandler
-    StepResult handle(StartBankUkeyCertification command, AdministratorDirectory administrators) {
+    StepResult handle(StartBankUkeyCertification command, AdministratorDirectory administrators,
+                      DeadlineManager deadlines, CertificationPolicy policy) {
         requireInScope();
         if (bankUkeyPassed) {
             throw new RejectedException(CertificationRejections.ALREADY_PASSED);
         }
+        Instant now = GenericEventMessage.clock.instant();
+        if (openBankAttempt != null) {
+            boolean idle = !now.isBefore(openBankAttempt.startedAt().plus(policy.attemptIdleTimeout()));
+            if (openBankAttempt.bank() == command.bank() && !idle) {
+                return new StepResult(openBankAttempt.attemptId(), Versions.NOTHING_CHANGED, null);
+            }
+            apply(new CertificationAttemptExpired(enterpriseId, openBankAttempt.attemptId(),
+                    CertificationMethod.BANK_UKEY));
+        }
         administrators.ownerOf(command.administratorId(), enterpriseId);
         apply(new BankUkeyCertificationStarted(enterpriseId, command.attemptId(), command.administratorId(),
                 command.bank()));
+        deadlines.schedule(now.plus(policy.attemptIdleTimeout()), BANK_IDLE_DEADLINE,
+                new BankIdleCheck(command.attemptId()));
         return new StepResult(command.attemptId(), getVersion(), null);
+    }
+
+    /** A bank attempt whose answer never came expires, like a legal-representative attempt left idle. */
+    @DeadlineHandler(deadlineName = BANK_IDLE_DEADLINE)
+    void onBankIdle(BankIdleCheck check) {
+        if (openBankAttempt != null && openBankAttempt.attemptId().equals(check.attemptId())) {
+            apply(new CertificationAttemptExpired(enterpriseId, check.attemptId(), CertificationMethod.BANK_UKEY));
+        }
+    }
+
+    /** Payload of the bank attempt's deadline. */
+    public record BankIdleCheck(String attemptId) {
+    }
+
+    private record OpenBankAttempt(String attemptId, Bank bank, Instant startedAt) {
     }
 
     /** The bank's verified answer ends the attempt; a rejected callback is only recorded. */
@@ -196,8 +230,12 @@ class Enterprise {
                     command.failureCode()));
             return new StepResult(command.attemptId(), getVersion(), command.failureCode());
         }
-        if (pendingBankAttempts.get(command.attemptId()) != command.bank()) {
-            throw new RejectedException(CertificationRejections.ATTEMPT_CLOSED);
+        if (openBankAttempt == null || !openBankAttempt.attemptId().equals(command.attemptId())
+                || openBankAttempt.bank() != command.bank()) {
+            // A genuine answer arriving after its attempt closed: kept in the stream, changes nothing.
+            String closed = CertificationRejections.ATTEMPT_CLOSED.code();
+            apply(new BankUkeyCallbackRejected(enterpriseId, command.attemptId(), command.bank(), closed));
+            return new StepResult(command.attemptId(), getVersion(), closed);
         }
         apply(new BankUkeyResultReceived(enterpriseId, command.attemptId(), command.bank(), command.failureCode()));
         if (command.failureCode() == null && !bankUkeyPassed) {
@@ -537,13 +575,13 @@ class Enterprise {
     }
 
     @EventSourcingHandler
-    void on(BankUkeyCertificationStarted event) {
-        pendingBankAttempts.put(event.attemptId(), event.bank());
+    void on(BankUkeyCertificationStarted event, @Timestamp Instant at) {
+        openBankAttempt = new OpenBankAttempt(event.attemptId(), event.bank(), at);
     }
 
     @EventSourcingHandler
     void on(BankUkeyResultReceived event) {
-        pendingBankAttempts.remove(event.attemptId());
+        openBankAttempt = null;
     }
 
     @EventSourcingHandler
@@ -590,6 +628,9 @@ class Enterprise {
     @EventSourcingHandler
     void on(CertificationAttemptExpired event) {
         closeAttempt(event.attemptId(), AttemptStatus.EXPIRED);
+        if (openBankAttempt != null && openBankAttempt.attemptId().equals(event.attemptId())) {
+            openBankAttempt = null;
+        }
     }
 
     private Optional<LegalRepAttempt> touch(String attemptId, Instant at) {
