@@ -15,5 +15,8 @@ ENV JDK_JAVA_OPTIONS="-Xmx384m -XX:+UseParallelGC -XX:-UsePSAdaptiveSurvivorSize
 RUN sh /tmp/cds-layout.sh /tmp/realname.jar /app && rm /tmp/realname.jar /tmp/cds-layout.sh /app/training.log
 RUN useradd --system --home /app realname && mkdir -p /app/var && chown realname /app/var
 USER realname
+# A deployment, never a sandbox: without its database and providers' settings the service stops at start and names
+# each missing one (docs/operations.md). Set after the training run above, which runs on an embedded database.
+ENV SPRING_PROFILES_ACTIVE=postgres
 EXPOSE 8080
 ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/realname.jsa", "-jar", "/app/realname.jar"]

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Faults under load (issue 7, docs/performance.md), each checked by the Faults driver:
+# Faults under load (docs/performance.md), each checked by the Faults driver:
 #  1. the service killed with SIGKILL under load and restarted (embedded default);
 #  2. PostgreSQL (Debian's postgresql 15, started here) stopped abruptly under load and started again, the service
 #     on profile postgres recovering by itself.
@@ -80,6 +80,7 @@ pg() { runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -o "-p $PG_PORT -k 
 pg -w start >/dev/null
 SPRING_DATASOURCE_URL="jdbc:postgresql://localhost:$PG_PORT/postgres" SPRING_DATASOURCE_USERNAME=postgres \
   SPRING_DATASOURCE_PASSWORD= start_service "$DIR" --spring.profiles.active=postgres,sandbox \
+  --realname.sandbox.on-external-database=true \
   --realname.bootstrap.operations.username=operations --realname.bootstrap.operations.password=ops-sandbox-1
 crash_database() {
   local before

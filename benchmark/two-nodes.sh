@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Two nodes on one PostgreSQL (issue 7, docs/performance.md): Debian's postgresql 15 started here, two instances
-# of the service on profile postgres (plus sandbox providers) with the same secrets. Checks that they split the
-# projection's two segments, that both accept commands under load, that when one is killed the other takes its
+# Two nodes on one PostgreSQL (docs/performance.md): Debian's postgresql 15 started here, two instances of the
+# service on profile postgres (plus sandbox providers, asked for by name) with the same secrets. Checks that they split
+# the projection's two segments, that both accept commands under load, that when one is killed the other takes its
 # segment over, and that every acknowledged command is stored and the projections equal a full rebuild.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,6 +42,7 @@ node() { # node <name> <port>: starts it in the background, prints its pid
   mkdir -p "$DIR/$1"
   # shellcheck disable=SC2086
   java "${SERVICE_JVM[@]}" $DEPLOYED_OPTS -jar "$DEPLOYED_JAR" --spring.profiles.active=postgres,sandbox \
+    --realname.sandbox.on-external-database=true \
     --realname.data-dir="$DIR/$1" --server.port="$2" "${SERVICE_ARGS[@]}" >> "$DIR/$1/service.log" 2>&1 &
   echo $!
 }

@@ -40,4 +40,16 @@ class AnonymousLimitsTest extends RunningService {
         // A caller who has logged in is not counted as anonymous.
         api.as(token).document("query { me { id } }").execute().path("me.id").hasValue();
     }
+
+    @Test
+    void behind_a_trusted_proxy_each_forwarded_client_has_its_own_allowance() {
+        // The requests come from 127.0.0.1, a trusted proxy by default: X-Forwarded-For names the client.
+        var first = api().anonymous().mutate().header("X-Forwarded-For", "198.51.100.7").build();
+        var second = api().anonymous().mutate().header("X-Forwarded-For", "192.0.2.1, 198.51.100.8").build();
+        for (int i = 0; i < 8; i++) {
+            first.document("query { captcha { id } }").execute().path("captcha.id").hasValue();
+        }
+        first.document("query { captcha { id } }").execute().errors().satisfy(code("TOO_MANY_ATTEMPTS"));
+        second.document("query { captcha { id } }").execute().path("captcha.id").hasValue();
+    }
 }

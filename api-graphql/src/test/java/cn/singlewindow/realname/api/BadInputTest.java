@@ -9,6 +9,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.TreeMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,6 +31,9 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.RandomDistribution;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -28,9 +41,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Ten thousand generated requests of the kinds attackers and broken clients send (wrong types, huge strings,
  * unicode tricks, injection strings, invalid codes and dates, deep and wide documents, garbage) at every mutation
  * and some queries, as anonymous, an administrator and OPERATIONS. Never a 500 or INTERNAL_ERROR, every error
- * typed with a code, and a request answered with an error never adds an event. In a service of its own: thousands
- * of refused logins would throttle the shared service's address.
+ * typed with a code, and a request answered with an error never adds an event. Then each class of hostile input
+ * found reaching the database or a library unchecked, generated in its own right: pagination cursors, dates far
+ * outside any sensible range, strings longer than their columns, X.500 names with special characters, WebSocket
+ * frames that are not graphql-transport-ws messages, subscriptions over plain POST, the error path and truncated
+ * bodies. In a service of its own: thousands of refused logins would throttle the shared service's address.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class BadInputTest extends SeparateService {
 
     private static final int REQUESTS = 10_000;
@@ -148,6 +165,269 @@ class BadInputTest extends SeparateService {
         }
         System.out.printf("%d generated requests: HTTP statuses %s; error codes %s; %d accepted with a change%n",
                 REQUESTS, statuses, codes, changes);
+    }
+
+    /** One class of hostile input: how many requests, their HTTP statuses and error codes. */
+    private static final class Tally {
+        int requests;
+        final Map<String, Integer> statuses = new TreeMap<>();
+        final Map<String, Integer> codes = new TreeMap<>();
+
+        @Override
+        public String toString() {
+            return requests + " requests, HTTP " + statuses + ", codes " + codes;
+        }
+    }
+
+    private static final int PER_CLASS = 300;
+
+    @Test
+    void each_class_of_hostile_input_gets_a_typed_answer_and_changes_nothing(CapturedOutput output) throws Exception {
+        GraphQlApi api = new GraphQlApi(port);
+        ImportedEnterprise enterprise = api.importEnterprise(api.asOperations());
+        String operations = api.tokenOf(GraphQlApi.OPERATIONS_USER, GraphQlApi.OPERATIONS_PASSWORD);
+        String admin = api.tokenOf(enterprise.adminUsername(), enterprise.adminPassword());
+        String auditor = auditor(api, operations);
+        Random random = new Random(SEED + 1);
+        Map<String, Tally> classes = new LinkedHashMap<>();
+
+        graphQl(classes, "cursors", random, () -> {
+            String cursor = hostileCursor(random);
+            return random.nextBoolean()
+                    ? new Sent(admin, "query q($id: ID!, $after: String) { certificationAttempts(enterpriseId: $id,"
+                            + " first: 5, after: $after) { edges { cursor } } }",
+                            Map.of("id", enterprise.id(), "after", cursor))
+                    : new Sent(auditor, "query q($id: ID!, $after: String) { auditTrail(enterpriseId: $id, first: 5,"
+                            + " after: $after) { edges { cursor } } }", Map.of("id", enterprise.id(), "after", cursor));
+        });
+        graphQl(classes, "dates", random, () -> switch (random.nextInt(4)) {
+            case 0 -> new Sent(auditor, "query q($from: Date!, $to: Date!) { certificationStatistics(from: $from,"
+                    + " to: $to) { from } }", Map.of("from", hostileDate(random), "to", hostileDate(random)));
+            case 1 -> new Sent(auditor, "query q($id: ID!, $at: DateTime!) { enterpriseAsOf(id: $id, at: $at) { id }"
+                    + " }", Map.of("id", enterprise.id(), "at", hostileDate(random) + "T00:00:00Z"));
+            case 2 -> new Sent(operations, "mutation m($input: SandboxIcCardInput!) { sandboxIssueIcCard(input:"
+                    + " $input) { certificatePem } }", Map.of("input", Map.of("enterpriseName", "日期测试有限公司",
+                    "uscc", enterprise.uscc(), "holderName", "张三", "holderIdNumber", "110101199003070011",
+                    "cardType", "LEGAL_PERSON", "validFrom", hostileDate(random) + "T00:00:00Z",
+                    "validTo", hostileDate(random) + "T00:00:00+08:00")));
+            default -> new Sent(operations, "mutation m($input: SandboxPersonInput!) { sandboxRegisterPerson(input:"
+                    + " $input) }", Map.of("input", Map.of("name", "李四", "documentType", "RESIDENT_ID_CARD",
+                    "documentNumber", "110101199003070011", "idValidFrom", hostileDate(random).replace("-", ""),
+                    "idValidTo", hostileDate(random), "inCtid", true)));
+        });
+        graphQl(classes, "long strings", random, () -> {
+            Function<Integer, String> text = limit -> longString(random, limit);
+            return switch (random.nextInt(4)) {
+                case 0 -> new Sent(operations, "mutation m($input: SandboxEnterpriseInput!) {"
+                        + " sandboxRegisterEnterprise(input: $input) { uscc } }", Map.of("input", Map.of(
+                        "name", text.apply(200), "uscc", text.apply(40), "orgCode", text.apply(20),
+                        "legalRepName", text.apply(100), "legalRepDocumentType", "RESIDENT_ID_CARD",
+                        "legalRepDocumentNumber", text.apply(40))));
+                case 1 -> new Sent(operations, "mutation m($input: SandboxBankCardInput!) {"
+                        + " sandboxRegisterBankCard(input: $input) }", Map.of("input", Map.of(
+                        "cardNumber", text.apply(32), "name", text.apply(100), "documentType", "RESIDENT_ID_CARD",
+                        "documentNumber", text.apply(40), "phone", text.apply(20))));
+                case 2 -> new Sent(operations, "query q($phone: String!) { sandboxSmsOutbox(phone: $phone) { text } }",
+                        Map.of("phone", text.apply(20)));
+                default -> new Sent(admin, "mutation m($input: SendBankCardSmsCodeInput!) { sendBankCardSmsCode("
+                        + "input: $input) { sentTo } }", Map.of("input", Map.of("attemptId", text.apply(64),
+                        "subject", "LEGAL_REP", "bankCardNumber", text.apply(32), "phone", text.apply(20))));
+            };
+        });
+        graphQl(classes, "X.500 names", random, () -> new Sent(operations, "mutation m($input: SandboxIcCardInput!) {"
+                + " sandboxIssueIcCard(input: $input) { certificatePem } }", Map.of("input", Map.of(
+                "enterpriseName", distinguishedNameTrick(random), "uscc", enterprise.uscc(),
+                "holderName", distinguishedNameTrick(random),
+                "holderIdNumber", random.nextBoolean() ? "110101199003070011" : distinguishedNameTrick(random),
+                "cardType", random.nextBoolean() ? "LEGAL_PERSON" : "OPERATOR"))));
+        protocol(classes.computeIfAbsent("protocol", name -> new Tally()), random);
+        webSocketFrames(classes.computeIfAbsent("WebSocket frames", name -> new Tally()), random);
+
+        classes.forEach((name, tally) -> System.out.printf("hostile input, %s: %s%n", name, tally));
+        assertThat(classes.values().stream().mapToInt(tally -> tally.codes.getOrDefault("INTERNAL_ERROR", 0)).sum())
+                .isZero();
+        String log = output.getOut() + output.getErr();
+        assertThat(log).as("no stack trace for a client's mistake").doesNotContain("\tat org.", "\tat cn.",
+                "\tat java.");
+        assertThat(log).as("no ERROR line for a client's mistake").doesNotContainPattern(" ERROR \\d+ ---");
+    }
+
+    /** A request and who sends it. */
+    private record Sent(String token, String query, Map<String, Object> variables) {
+    }
+
+    /** Sends a class's requests: each answered with a typed error or data; a refused one changes nothing. */
+    private void graphQl(Map<String, Tally> classes, String name, Random random, Supplier<Sent> requests)
+            throws Exception {
+        Tally tally = classes.computeIfAbsent(name, key -> new Tally());
+        for (int i = 0; i < PER_CLASS; i++) {
+            Sent sent = requests.get();
+            Map<String, Object> body = new HashMap<>();
+            body.put("query", sent.query());
+            body.put("variables", sent.variables());
+            String text = json.writeValueAsString(body);
+            long before = stateOfRecord();
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/graphql"))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + sent.token())
+                    .POST(HttpRequest.BodyPublishers.ofString(text)).build(), HttpResponse.BodyHandlers.ofString());
+            List<String> codes = count(tally, response);
+            assertThat(response.statusCode()).as("%s\n%s", text, response.body()).isIn(200, 400);
+            assertThat(codes).as("%s\n%s", text, response.body()).doesNotContain("INTERNAL_ERROR", "null", "NOT_JSON");
+            if (!codes.isEmpty()) {
+                assertThat(stateOfRecord()).as("a refused request changed something: %s", text).isEqualTo(before);
+            }
+        }
+    }
+
+    private List<String> count(Tally tally, HttpResponse<String> response) {
+        tally.requests++;
+        tally.statuses.merge(String.valueOf(response.statusCode()), 1, Integer::sum);
+        List<String> codes = errorCodes(response.body());
+        codes.forEach(code -> tally.codes.merge(code, 1, Integer::sum));
+        return codes;
+    }
+
+    /** Subscriptions over plain POST, the error path, truncated and mistyped bodies: the contract's error shape. */
+    private void protocol(Tally tally, Random random) throws Exception {
+        String valid = json.writeValueAsString(Map.of("query", "query { captcha { id } }"));
+        for (int i = 0; i < PER_CLASS; i++) {
+            HttpRequest.Builder request = switch (i % 5) {
+                case 0 -> HttpRequest.newBuilder(uri("/graphql")).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("query",
+                                "subscription { certificationStatusChanged(enterpriseId: \"e-" + random.nextInt(1000)
+                                        + "\") { certified } }"))));
+                case 1 -> HttpRequest.newBuilder(uri(random.nextBoolean() ? "/error" : "/error?status="
+                        + random.nextInt(1000)));
+                case 2 -> HttpRequest.newBuilder(uri("/graphql")).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(valid.substring(0, random.nextInt(valid.length()))));
+                case 3 -> HttpRequest.newBuilder(uri("/graphql")).header("Content-Type",
+                                List.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
+                                        "image/png").get(random.nextInt(4)))
+                        .POST(HttpRequest.BodyPublishers.ofString(valid));
+                default -> HttpRequest.newBuilder(uri("/graphql")).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(randomBytes(random, 1 + random.nextInt(300))));
+            };
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            List<String> codes = count(tally, response);
+            assertThat(response.statusCode()).as(response.body()).isIn(200, 400, 404, 405, 415);
+            assertThat(codes).as("%d: %d %s", i % 5, response.statusCode(), response.body()).isNotEmpty().doesNotContain("INTERNAL_ERROR", "null", "NOT_JSON");
+            assertThat(response.body()).doesNotContain("Exception:", "\tat ", ".java:");
+        }
+    }
+
+    /** Frames that are not graphql-transport-ws messages close the socket with 4400, never 1011. */
+    private void webSocketFrames(Tally tally, Random random) throws Exception {
+        for (int i = 0; i < 60; i++) {
+            CompletableFuture<Integer> closed = new CompletableFuture<>();
+            WebSocket socket = http.newWebSocketBuilder().subprotocols("graphql-transport-ws")
+                    .buildAsync(URI.create("ws://localhost:" + port + "/graphql-ws"), new WebSocket.Listener() {
+                        @Override
+                        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                            closed.complete(statusCode);
+                            return null;
+                        }
+                    }).get(10, TimeUnit.SECONDS);
+            switch (i % 6) {
+                case 0 -> socket.sendText(new String(randomBytes(random, 1 + random.nextInt(100)),
+                        StandardCharsets.ISO_8859_1), true);
+                case 1 -> socket.sendText("[" + random.nextInt() + ", {\"type\": \"subscribe\"}]", true);
+                case 2 -> socket.sendText("{\"type\": \"" + longString(random, 20) + "\"}", true);
+                case 3 -> socket.sendText("{\"type\": \"subscribe\", \"id\": " + random.nextInt()
+                        + ", \"payload\": \"x\"}", true);
+                case 4 -> socket.sendText(String.valueOf(random.nextDouble()), true);
+                default -> socket.sendBinary(ByteBuffer.wrap(randomBytes(random, 1 + random.nextInt(100))), true);
+            }
+            int status = closed.get(10, TimeUnit.SECONDS);
+            tally.requests++;
+            tally.statuses.merge("close " + status, 1, Integer::sum);
+            assertThat(status).isEqualTo(4400);
+        }
+    }
+
+    private String auditor(GraphQlApi api, String operations) {
+        String username = "auditor" + System.nanoTime() % 1_000_000;
+        api.as(operations).documentName("createStaffAccount")
+                .variable("input", Map.of("username", username, "password", "Audit0r-pass", "role", "AUDITOR"))
+                .execute().path("createStaffAccount.id").hasValue();
+        return api.tokenOf(username, "Audit0r-pass");
+    }
+
+    private static String hostileCursor(Random random) {
+        Base64.Encoder base64 = random.nextBoolean() ? Base64.getUrlEncoder() : Base64.getEncoder();
+        String prefix = List.of("", "c1.", "a1.", "c2.", "a0.", "c1..").get(random.nextInt(6));
+        String inside = switch (random.nextInt(6)) {
+            case 0 -> new String(randomBytes(random, random.nextInt(60)), StandardCharsets.ISO_8859_1);
+            case 1 -> List.of("-999999999999999", "99999999999999999999", "1e400", "NaN", "0x10", "")
+                    .get(random.nextInt(6)) + "|" + "attempt-" + random.nextInt(100);
+            case 2 -> random.nextLong() + "|\u0000|" + random.nextLong();
+            case 3 -> "|";
+            case 4 -> random.nextLong() + ":" + random.nextLong() + ":" + random.nextLong();
+            default -> "\u0000".repeat(random.nextInt(10));
+        };
+        String cursor = prefix + base64.encodeToString(inside.getBytes(StandardCharsets.UTF_8));
+        return switch (random.nextInt(5)) {
+            case 0 -> cursor.substring(0, random.nextInt(cursor.length() + 1));
+            case 1 -> cursor + "!*%$";
+            case 2 -> cursor.repeat(1 + random.nextInt(40));
+            default -> cursor;
+        };
+    }
+
+    private static String hostileDate(Random random) {
+        return switch (random.nextInt(8)) {
+            case 0 -> "+999999999-12-31";
+            case 1 -> "-999999999-01-01";
+            case 2 -> String.format("-%04d-01-01", random.nextInt(10_000));
+            case 3 -> String.format("%04d-%02d-%02d", random.nextInt(10_000), random.nextInt(15), random.nextInt(35));
+            case 4 -> "0000-01-01";
+            case 5 -> "1899-12-31";
+            case 6 -> "2200-01-01";
+            default -> String.format("%04d-%02d-%02d", 1990 + random.nextInt(60), 1 + random.nextInt(12),
+                    1 + random.nextInt(28));
+        };
+    }
+
+    /** Around the limit: just under, at, just over, or far beyond it. */
+    private static String longString(Random random, int limit) {
+        int length = switch (random.nextInt(4)) {
+            case 0 -> limit - 1;
+            case 1 -> limit;
+            case 2 -> limit + 1;
+            default -> limit * (2 + random.nextInt(100));
+        };
+        String alphabet = "0123456789X张三有限公司-";
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.toString();
+    }
+
+    private static String distinguishedNameTrick(Random random) {
+        List<String> tricks = List.of(",", "+", "\"", "#", ";", "=", "<", ">", "\\", "CN=x", "O=y,", "\u0000",
+                " ", "\n", "张三", "Ltd.", "+OU=admin", "\\,");
+        StringBuilder name = new StringBuilder();
+        int parts = 1 + random.nextInt(8);
+        for (int i = 0; i < parts; i++) {
+            name.append(tricks.get(random.nextInt(tricks.size())));
+        }
+        return name.toString();
+    }
+
+    private static byte[] randomBytes(Random random, int length) {
+        byte[] bytes = new byte[length];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    /** The last event and the simulated providers' rows: what a refused request must leave as it was. */
+    private long stateOfRecord() {
+        return lastEvent() * 1_000_000L + jdbc.queryForObject("SELECT (SELECT count(*) FROM sandbox_registry_enterprise)"
+                + " + (SELECT count(*) FROM sandbox_person) + (SELECT count(*) FROM sandbox_bank_card)", Long.class);
     }
 
     private long lastEvent() {

@@ -52,6 +52,18 @@ class ProtocolErrorsTest extends RunningService {
         assertThat(truncated.statusCode()).isEqualTo(400);
         assertThat(firstError(truncated).path("extensions").path("code").asText()).isEqualTo("VALIDATION_FAILED");
         assertThat(truncated.body()).doesNotContain("Exception", "at org.");
+
+        HttpResponse<String> plainText = send(HttpRequest.newBuilder(uri("/graphql"))
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\": \"{ captcha { id } }\"}")));
+        assertThat(plainText.statusCode()).isEqualTo(415);
+        assertThat(firstError(plainText).path("extensions").path("code").asText()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+        assertThat(plainText.headers().firstValue("Accept")).hasValueSatisfying(
+                accept -> assertThat(accept).contains("application/json"));
+        HttpResponse<String> get = send(HttpRequest.newBuilder(uri("/graphql?query=%7Bcaptcha%7Bid%7D%7D")));
+        assertThat(get.statusCode()).isEqualTo(405);
+        assertThat(firstError(get).path("extensions").path("code").asText()).isEqualTo("METHOD_NOT_ALLOWED");
+        assertThat(get.headers().firstValue("Allow")).hasValue("POST");
     }
 
     @Test

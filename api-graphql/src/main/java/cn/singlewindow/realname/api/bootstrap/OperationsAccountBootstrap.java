@@ -48,8 +48,10 @@ class OperationsAccountBootstrap implements ApplicationRunner {
         } else {
             createIfMissing();
         }
-        log.info("realname is ready: GraphQL at http://localhost:{}/graphql, GraphiQL at http://localhost:{}/graphiql"
-                + " (log in with the 'login' mutation as '{}').", port, port, username);
+        String graphiql = environment.getProperty("spring.graphql.graphiql.enabled", Boolean.class, false)
+                ? ", GraphiQL at http://localhost:" + port + "/graphiql" : "";
+        log.info("realname is ready: GraphQL at http://localhost:{}/graphql{}{}.", port, graphiql,
+                username.isBlank() ? "" : " (log in with the 'login' mutation as '" + username + "')");
     }
 
     private void createIfMissing() {

@@ -23,10 +23,10 @@ class ErrorBodies implements ErrorController {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorBodies.class);
 
-    private record Body(List<Error> errors) {
+    record Body(List<Error> errors) {
     }
 
-    private record Error(String message, Map<String, String> extensions) {
+    record Error(String message, Map<String, String> extensions) {
     }
 
     @RequestMapping(path = "${server.error.path:/error}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -39,9 +39,13 @@ class ErrorBodies implements ErrorController {
             log.error("Request {} failed", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
                     (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
         }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body(status));
+    }
+
+    /** The contract's error body for a status. */
+    static Body body(HttpStatus status) {
         String[] texts = texts(status);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                .body(new Body(List.of(new Error(texts[1], Map.of("code", texts[0], "messageZh", texts[2])))));
+        return new Body(List.of(new Error(texts[1], Map.of("code", texts[0], "messageZh", texts[2]))));
     }
 
     /** Code, English and Chinese for a status. */

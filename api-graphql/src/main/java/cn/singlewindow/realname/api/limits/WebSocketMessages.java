@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.graphql.GraphQlProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +24,8 @@ import org.springframework.web.socket.WebSocketSession;
  * protocol's own code, and one WARN line: Spring's handler would fail on them with 1011 and a stack trace.
  */
 @Configuration(proxyBeanMethods = false)
+// Not in the command-line tools, which run without a web server.
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class WebSocketMessages {
 
     private static final Logger log = LoggerFactory.getLogger(WebSocketMessages.class);

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.bouncycastle.asn1.DERPrintableString;
 import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
@@ -150,11 +151,13 @@ public final class SoftwareCardAuthority {
 
     /**
      * CN, O and C=CN as one attribute each, whatever the names hold: a comma, plus, quote, hash or semicolon in a name
-     * stays inside its attribute (built, not parsed from text).
+     * stays inside its attribute (built, not parsed from text). Values are encoded here: given as text, the builder
+     * would read one starting with '#' as hex-encoded DER.
      */
     private static X500Name name(String commonName, String organisation) {
-        return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, commonName).addRDN(BCStyle.O, organisation)
-                .addRDN(BCStyle.C, "CN").build();
+        return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, new DERUTF8String(commonName))
+                .addRDN(BCStyle.O, new DERUTF8String(organisation)).addRDN(BCStyle.C, new DERPrintableString("CN"))
+                .build();
     }
 
     static KeyPair sm2KeyPair() {

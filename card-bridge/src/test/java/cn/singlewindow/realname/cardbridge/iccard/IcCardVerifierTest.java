@@ -190,5 +190,15 @@ class IcCardVerifierTest {
         assertThat(subject.getRDNs(org.bouncycastle.asn1.x500.style.BCStyle.O)[0].getFirst().getValue().toString())
                 .isEqualTo("甲, O=伪造 + \"公司\"; #1");
         assertThat(verifier.verify(Pem.write(card.certificate()), signature(card, nonce), nonce).passed()).isTrue();
+
+        // A leading '#' marks hex-encoded DER in the string form of a name: here it is only a character.
+        CardHolder hashFirst = new CardHolder("#04024142 有限公司", uscc.substring(8, 17), "#张三=\"<",
+                "11010519491231002X", CardType.OPERATOR);
+        var named = org.bouncycastle.asn1.x500.X500Name.getInstance(card(eport, hashFirst, NOW.minus(Duration.ofDays(1)),
+                NOW.plus(Duration.ofDays(30))).certificate().getSubjectX500Principal().getEncoded());
+        assertThat(named.getRDNs(org.bouncycastle.asn1.x500.style.BCStyle.CN)[0].getFirst().getValue().toString())
+                .isEqualTo("#张三=\"<");
+        assertThat(named.getRDNs(org.bouncycastle.asn1.x500.style.BCStyle.O)[0].getFirst().getValue().toString())
+                .isEqualTo("#04024142 有限公司");
     }
 }

@@ -1,0 +1,260 @@
+package cn.singlewindow.realname.api;
+
+import static cn.singlewindow.realname.api.GraphQlApi.code;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import cn.singlewindow.realname.RealnameApplication;
+import cn.singlewindow.realname.cardbridge.bankukey.SelfSigned;
+import cn.singlewindow.realname.cardbridge.iccard.Pem;
+import cn.singlewindow.realname.cardbridge.iccard.SoftwareCardAuthority;
+import cn.singlewindow.realname.messages.card.Bank;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.context.support.StandardServletEnvironment;
+
+/**
+ * The service started as the image starts it: the Dockerfile's environment and entry-point arguments, nothing else
+ * of this machine's. Without a deployment's settings it stops before doing anything, naming each one; with them it
+ * runs without a single sandbox bean, account, table or operation, and believes X-Forwarded-For only from the
+ * proxies it was told to trust.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class AsTheImageRunsTest {
+
+    private static final Path DOCKERFILE = Path.of("..", "Dockerfile");
+    private static final Pattern ENV = Pattern.compile("(\\w+)=(\"([^\"]*)\"|\\S+)");
+
+    private static Path dir;
+    private static EmbeddedPostgres postgres;
+    private static ConfigurableApplicationContext service;
+
+    @BeforeAll
+    static void database() throws IOException {
+        dir = TestDirectories.create("realname-image-");
+        postgres = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pgdata")).start();
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (service != null) {
+            service.close();
+        }
+        postgres.close();
+    }
+
+    @Test
+    void without_a_deployments_settings_it_names_each_one_and_starts_nothing(CapturedOutput output) {
+        Map<String, String> environment = imageEnvironment();
+        environment.put("REALNAME_DATA_DIR", dir.resolve("bare").toString());
+
+        assertThatThrownBy(() -> start(environment)).isNotNull();
+
+        String report = output.getOut() + output.getErr();
+        assertThat(report).contains("APPLICATION FAILED TO START", "spring.datasource.url: missing",
+                "realname.providers.registry.base-url: missing", "realname.providers.sms.base-url: missing",
+                "realname.bank-ukey.return-url-base: missing", "realname.bank-ukey.platform-key: missing",
+                "realname.bank-ukey.banks.CMBC.certificate: missing", "realname.card.trust-anchors: missing",
+                "realname.card.crls: missing");
+        assertThat(report).as("a report, not a stack trace").doesNotContain("\tat cn.singlewindow")
+                .doesNotContain("Embedded PostgreSQL on port").doesNotContain("SANDBOX");
+        assertThat(dir.resolve("bare")).as("no database started, no key made").doesNotExist();
+    }
+
+    @Test
+    void with_them_no_sandbox_bean_account_table_or_operation_exists(CapturedOutput output) throws Exception {
+        int port = running();
+        GraphQlApi api = new GraphQlApi(port);
+
+        List<String> sandboxBeans = new ArrayList<>();
+        for (String name : service.getBeanDefinitionNames()) {
+            Class<?> type = service.getType(name);
+            if (type == null) {
+                continue;
+            }
+            Class<?> user = AopUtils.isAopProxy(type) ? AopUtils.getTargetClass(service.getBean(name)) : type;
+            Profile profile = AnnotatedElementUtils.findMergedAnnotation(user, Profile.class);
+            boolean sandboxOnly = profile != null && Arrays.asList(profile.value()).contains("sandbox");
+            if (sandboxOnly || user.getName().contains(".sandbox.") || user.getSimpleName().startsWith("Sandbox")) {
+                sandboxBeans.add(name + " (" + user.getName() + ")");
+            }
+        }
+        assertThat(sandboxBeans).isEmpty();
+        assertThat(output.getOut()).doesNotContain("SANDBOX");
+
+        JdbcTemplate database = new JdbcTemplate(postgres.getPostgresDatabase());
+        assertThat(database.queryForList("SELECT table_name FROM information_schema.tables WHERE table_name LIKE"
+                + " 'sandbox%'", String.class)).as("sandbox tables").isEmpty();
+        assertThat(database.queryForObject("SELECT count(*) FROM account_credential", Integer.class))
+                .as("accounts: none until an operator configures the first").isZero();
+
+        api.anonymous().document("query { __schema { queryType { name } } }").execute().errors()
+                .satisfy(errors -> assertThat(errors).isNotEmpty());
+        api.anonymous().document("query { sandboxCaptchaAnswer(captchaId: \"x\") }").execute().errors()
+                .satisfy(code("VALIDATION_FAILED"));
+        api.anonymous().document("query { captcha { id } }").execute().path("captcha.id").hasValue();
+        HttpResponse<String> graphiql = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/graphiql")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(graphiql.statusCode()).isIn(401, 404);
+        HttpResponse<String> sandboxBank = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/sandbox/bank/CCB")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(sandboxBank.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void x_forwarded_for_from_a_proxy_it_does_not_trust_is_ignored() throws Exception {
+        GraphQlApi api = new GraphQlApi(running());
+        // An allowance of 20 anonymous operations a minute per address (set below). Each request claims another
+        // address, but all come from 127.0.0.1, which is not the trusted proxy: they share one allowance.
+        List<String> codes = new ArrayList<>();
+        for (int i = 1; i <= 21; i++) {
+            api.anonymous().mutate().header("X-Forwarded-For", "203.0.113." + i).build()
+                    .document("query { captcha { id } }").execute().errors().satisfy(errors -> errors.forEach(
+                            error -> codes.add(String.valueOf(error.getExtensions().get("code")))));
+        }
+        assertThat(codes).contains("TOO_MANY_ATTEMPTS");
+    }
+
+    @Test
+    void a_new_store_starts_the_projection_with_two_segments_for_two_nodes() throws Exception {
+        running();
+        JdbcTemplate database = new JdbcTemplate(postgres.getPostgresDatabase());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(database.queryForObject(
+                "SELECT count(*) FROM token_entry WHERE processor_name = 'enterprise-directory'", Integer.class))
+                .isEqualTo(2));
+    }
+
+    /** The service with a deployment's settings, started once for the tests that need it; answers its port. */
+    private static synchronized int running() throws Exception {
+        if (service == null) {
+            Map<String, String> environment = imageEnvironment();
+            environment.putAll(deploymentSettings());
+            service = start(environment);
+        }
+        return Integer.parseInt(service.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    private static Map<String, String> deploymentSettings() throws Exception {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("SPRING_DATASOURCE_URL", postgres.getJdbcUrl("postgres", "postgres"));
+        settings.put("SPRING_DATASOURCE_USERNAME", "postgres");
+        settings.put("SERVER_PORT", "0");
+        settings.put("REALNAME_DATA_DIR", dir.resolve("data").toString());
+        // Trusted: a proxy that is not this test.
+        settings.put("SERVER_TOMCAT_REMOTEIP_INTERNAL_PROXIES", "10\\.9\\.9\\.9");
+        settings.put("REALNAME_HTTP_ANONYMOUS_PER_ADDRESS_PER_MINUTE", "20");
+        for (String provider : List.of("REGISTRY", "CTID", "BANK_CARD", "SMS")) {
+            settings.put("REALNAME_PROVIDERS_" + provider + "_BASE_URL", "http://127.0.0.1:9/" + provider);
+        }
+        settings.put("REALNAME_BANK_UKEY_RETURN_URL_BASE", "https://realname.example.cn");
+        SelfSigned.Identity platform = SelfSigned.create("Single Window platform", false, Instant.now());
+        settings.put("REALNAME_BANK_UKEY_PLATFORM_KEY", file("platform.key", Pem.write(platform.keys().getPrivate())));
+        settings.put("REALNAME_BANK_UKEY_PLATFORM_CERTIFICATE", file("platform.pem",
+                Pem.write(platform.certificate())));
+        for (Bank bank : Bank.values()) {
+            SelfSigned.Identity identity = SelfSigned.create(bank.name(), false, Instant.now());
+            settings.put("REALNAME_BANK_UKEY_BANKS_" + bank.name() + "_CERTIFICATE", file(bank.name() + ".pem",
+                    Pem.write(identity.certificate())));
+            settings.put("REALNAME_BANK_UKEY_BANKS_" + bank.name() + "_URL", "https://bank.example.cn/" + bank.name());
+        }
+        SoftwareCardAuthority ca = SoftwareCardAuthority.generate("E-Port test CA", Instant.now());
+        settings.put("REALNAME_CARD_TRUST_ANCHORS", file("ca.pem", Pem.write(ca.certificate())));
+        settings.put("REALNAME_CARD_CRLS", file("ca.crl.pem", Pem.write(ca.crl(Instant.now()))));
+        return settings;
+    }
+
+    private static String file(String name, String pem) {
+        try {
+            Files.createDirectories(dir.resolve("keys"));
+            return "file:" + Files.writeString(dir.resolve("keys").resolve(name), pem);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The Dockerfile's ENV lines, as the container's environment. */
+    private static Map<String, String> imageEnvironment() {
+        Map<String, String> environment = new HashMap<>();
+        for (String line : lines()) {
+            if (line.startsWith("ENV ")) {
+                Matcher variable = ENV.matcher(line.substring(4));
+                while (variable.find()) {
+                    environment.put(variable.group(1), variable.group(3) != null ? variable.group(3)
+                            : variable.group(2));
+                }
+            }
+        }
+        assertThat(environment).as("the image names its profile").containsEntry("SPRING_PROFILES_ACTIVE", "postgres");
+        return environment;
+    }
+
+    /** The entry point's arguments after the jar. */
+    private static String[] entryPointArguments() {
+        String entryPoint = lines().stream().filter(line -> line.startsWith("ENTRYPOINT ")).reduce((a, b) -> b)
+                .orElseThrow();
+        List<String> words = new ArrayList<>();
+        Matcher quoted = Pattern.compile("\"([^\"]*)\"").matcher(entryPoint);
+        while (quoted.find()) {
+            words.add(quoted.group(1));
+        }
+        int jar = words.indexOf("-jar");
+        assertThat(jar).as("java -jar <jar> in the entry point").isPositive();
+        return words.subList(jar + 2, words.size()).toArray(String[]::new);
+    }
+
+    private static List<String> lines() {
+        try {
+            return Files.readAllLines(DOCKERFILE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Map<String, String> environment) {
+        return new SpringApplicationBuilder(RealnameApplication.class).environment(new ImageEnvironment(environment))
+                .run(entryPointArguments());
+    }
+
+    /** A servlet environment whose operating-system variables are the container's only. */
+    private static final class ImageEnvironment extends StandardServletEnvironment {
+
+        ImageEnvironment(Map<String, String> variables) {
+            MutablePropertySources sources = getPropertySources();
+            sources.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                    new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                            new HashMap<>(variables)));
+        }
+    }
+}
