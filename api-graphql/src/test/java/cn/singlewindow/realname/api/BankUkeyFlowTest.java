@@ -116,6 +116,38 @@ class BankUkeyFlowTest extends RunningService {
     }
 
     @Test
+    void a_bank_ukey_certifies_the_enterprise_and_the_owners_identity_then_completes_the_certification() {
+        Started started = start(Bank.ABC);
+        assertThat(callback(Bank.ABC, atTheBank(Bank.ABC, started.request()))).contains("outcome=PASSED");
+        started.admin().documentName("enterprise").variable("id", started.enterprise().id()).execute()
+                .path("enterprise.certification.certified").entity(Boolean.class).isEqualTo(false)
+                .path("enterprise.certification.enterpriseInfoVerified").entity(Boolean.class).isEqualTo(true)
+                .path("enterprise.certification.remaining[0].aspect").entity(String.class).isEqualTo("OWNER_IDENTITY")
+                .path("enterprise.certification.remaining[0].ways").entityList(String.class)
+                .contains("startOwnerIdentityVerification")
+                .path("enterprise.certification.remaining[1]").pathDoesNotExist();
+
+        api().anonymous().documentName("sandboxRegisterPerson").variable("input", Map.of("name", "李四",
+                "documentType", "RESIDENT_ID_CARD", "documentNumber", "110101199003070011",
+                "idValidFrom", "20200101", "idValidTo", "20400101", "inCtid", true)).execute();
+        String attemptId = started.admin().documentName("startOwnerIdentityVerification")
+                .variable("input", Map.of("enterpriseId", started.enterprise().id())).execute()
+                .path("startOwnerIdentityVerification.method").entity(String.class).isEqualTo("OWNER_IDENTITY")
+                .path("startOwnerIdentityVerification.step").entity(String.class).isEqualTo("ADMINISTRATOR_IDENTITY")
+                .path("startOwnerIdentityVerification.id").entity(String.class).get();
+        started.admin().documentName("verifyAdministratorByIdCard").variable("input", Map.of("attemptId", attemptId,
+                        "name", "李四", "idNumber", "110101199003070011", "idValidFrom", "20200101",
+                        "idValidTo", "20400101")).execute()
+                .path("verifyAdministratorByIdCard.status").entity(String.class).isEqualTo("PASSED");
+        started.admin().documentName("enterprise").variable("id", started.enterprise().id()).execute()
+                .path("enterprise.certification.certified").entity(Boolean.class).isEqualTo(true)
+                .path("enterprise.certification.ownerIdentityVerified").entity(Boolean.class).isEqualTo(true)
+                .path("enterprise.certification.securityLevel").entity(String.class).isEqualTo("HIGH")
+                .path("enterprise.certification.remaining").entityList(Object.class).hasSize(0)
+                .path("enterprise.certification.methods").entityList(Object.class).hasSize(3);
+    }
+
+    @Test
     void a_second_start_through_the_same_bank_joins_the_open_attempt_whose_answer_then_finishes_it() {
         Started started = start(Bank.CCB);
         var again = started.admin().documentName("startBankUkeyCertification")
@@ -181,7 +213,9 @@ class BankUkeyFlowTest extends RunningService {
         Instant now = Instant.now();
         String state = states.issue(new BankUkeyStates.Pending("late-attempt", EnterpriseId.create(), Bank.CCB,
                 SampleCodes.randomUscc()), now);
-        assertThat(states.claim(state, Bank.CCB, now.plus(states.ttl()).plusSeconds(1)).problem()).isEqualTo("LATE");
-        assertThat(states.claim(state, Bank.CCB, now).problem()).isEqualTo("REPLAYED_OR_UNKNOWN_STATE");
+        assertThat(states.claim(state, Bank.CCB, now.plus(states.ttl()).plusSeconds(1)).problem()).isEqualTo(
+                cn.singlewindow.realname.messages.certification.FailureReason.LATE);
+        assertThat(states.claim(state, Bank.CCB, now).problem()).isEqualTo(
+                cn.singlewindow.realname.messages.certification.FailureReason.REPLAYED_OR_UNKNOWN_STATE);
     }
 }

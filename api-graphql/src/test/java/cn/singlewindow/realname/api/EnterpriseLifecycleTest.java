@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import cn.singlewindow.realname.messages.common.AuditMetadata;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -62,7 +63,18 @@ class EnterpriseLifecycleTest extends RunningService {
                     assertThat((String) error.getExtensions().get("hint")).contains("ADMINISTRATOR_ASSISTED_UPGRADE");
                     assertThat((String) error.getExtensions().get("messageZh")).contains("国家企业信用信息公示系统");
                 }));
-        assertThat(eventsOf(enterprise.id())).isEqualTo(1);
+        // Nothing changed; the refusal is in the enterprise's history, with who asked and from where.
+        var events = eventStore.readEvents(enterprise.id(), 0).asStream().toList();
+        assertThat(events).hasSize(2);
+        assertThat(events.get(1).getPayload()).isInstanceOfSatisfying(
+                cn.singlewindow.realname.messages.enterprise.EnterpriseInfoChangeRefused.class, refused -> {
+                    assertThat(refused.reasonCode()).isEqualTo("REGISTRY_MISMATCH");
+                    assertThat(refused.name()).isEqualTo("未登记的名称有限公司");
+                });
+        assertThat(events.get(1).getMetaData()).containsKeys(AuditMetadata.ACTOR, AuditMetadata.CLIENT_ADDRESS,
+                AuditMetadata.CORRELATION_ID).containsEntry(AuditMetadata.CLIENT_ADDRESS, "127.0.0.1");
+        api.asAdministratorOf(enterprise).documentName("enterprise").variable("id", enterprise.id()).execute()
+                .path("enterprise.name").entity(String.class).isNotEqualTo("未登记的名称有限公司");
     }
 
     @Test

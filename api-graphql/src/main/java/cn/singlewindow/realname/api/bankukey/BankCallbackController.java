@@ -8,14 +8,17 @@ import cn.singlewindow.realname.cardbridge.bankukey.BankUkeyStates;
 import cn.singlewindow.realname.messages.card.Bank;
 import cn.singlewindow.realname.messages.card.RecordBankUkeyResult;
 import cn.singlewindow.realname.messages.certification.CertificationAttemptView;
+import cn.singlewindow.realname.messages.certification.FailureReason;
 import cn.singlewindow.realname.messages.certification.FindCertificationAttempt;
 import cn.singlewindow.realname.messages.certification.StepResult;
 import cn.singlewindow.realname.messages.common.AuditMetadata;
+import cn.singlewindow.realname.messages.common.RejectedException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,20 +63,20 @@ class BankCallbackController {
                                   HttpServletRequest http) {
         Optional<BankUkeyResponse> verified = gateway.verifiedResponse(bank, response);
         BankUkeyStates.Pending pending;
-        String problem;
+        FailureReason problem;
         if (verified.isPresent()) {
             BankUkeyStates.Claim claim = states.claim(verified.get().state(), bank, clock.instant());
             pending = claim.pending() != null ? claim.pending() : states.find(verified.get().state());
             problem = claim.problem();
             if (problem == null && !pending.attemptId().equals(verified.get().attemptId())) {
-                problem = "OTHER_ATTEMPT";
+                problem = FailureReason.OTHER_ATTEMPT;
             }
             if (problem == null && !pending.uscc().equals(verified.get().uscc())) {
-                problem = "OTHER_ENTERPRISE";
+                problem = FailureReason.OTHER_ENTERPRISE;
             }
         } else {
             pending = gateway.unverifiedResponse(response).map(claimed -> states.find(claimed.state())).orElse(null);
-            problem = "SIGNATURE_INVALID";
+            problem = FailureReason.SIGNATURE_INVALID;
         }
         if (pending == null) {
             log.warn("Bank UKey callback from {} about no known attempt ({}); ignored", bank, problem);
@@ -89,22 +92,36 @@ class BankCallbackController {
         }
         boolean passed = BankUkeyResponse.PASSED.equals(verified.get().result());
         StepResult step = record(new RecordBankUkeyResult(pending.enterpriseId(), pending.attemptId(), bank,
-                passed ? null : "BANK_REFUSED", false), origin);
+                passed ? null : FailureReason.BANK_REFUSED, false), origin);
+        if (step == null) {
+            return result(pending.attemptId(), "CALLBACK_INVALID");
+        }
         if (step.failureCode() == null) {
             return result(pending.attemptId(), "PASSED");
         }
         // A genuine answer that came after its attempt closed is kept as a rejected callback.
-        return result(pending.attemptId(), "BANK_REFUSED".equals(step.failureCode()) ? "BANK_REFUSED"
+        return result(pending.attemptId(), step.failureCode() == FailureReason.BANK_REFUSED ? "BANK_REFUSED"
                 : "CALLBACK_INVALID");
     }
 
-    /** Records the outcome and waits until the attempt shows it, so the result page and any query agree. */
+    /**
+     * Records the outcome and waits until the attempt shows it, so the result page and any query agree; null when the
+     * enterprise refused it (no such attempt there), which it recorded.
+     */
     private StepResult record(RecordBankUkeyResult command, MetaData origin) {
-        return commands.<StepResult>send(command, origin)
-                .thenCompose(step -> readYourWrites.await(new FindCertificationAttempt(step.attemptId()),
-                        CertificationAttemptView.class, CertificationAttemptView::version, step.version())
-                        .thenApply(attempt -> step))
-                .join();
+        try {
+            return commands.<StepResult>send(command, origin)
+                    .thenCompose(step -> readYourWrites.await(new FindCertificationAttempt(step.attemptId()),
+                            CertificationAttemptView.class, CertificationAttemptView::version, step.version())
+                            .thenApply(attempt -> step))
+                    .join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof RejectedException refused) {
+                log.warn("Bank UKey callback refused: {}", refused.rejection().code());
+                return null;
+            }
+            throw failed;
+        }
     }
 
     @GetMapping(value = "/bank-ukey/result", produces = MediaType.TEXT_HTML_VALUE)

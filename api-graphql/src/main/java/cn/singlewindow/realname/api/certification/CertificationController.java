@@ -13,7 +13,7 @@ import cn.singlewindow.realname.messages.certification.AttemptCursor;
 import cn.singlewindow.realname.messages.certification.AttemptPage;
 import cn.singlewindow.realname.messages.certification.CertificationAttemptView;
 import cn.singlewindow.realname.messages.certification.CertificationOverview;
-import cn.singlewindow.realname.messages.certification.FailureReasons;
+import cn.singlewindow.realname.messages.certification.FailureReason;
 import cn.singlewindow.realname.messages.certification.FindCertificationAttempt;
 import cn.singlewindow.realname.messages.certification.FindCertificationAttempts;
 import cn.singlewindow.realname.messages.certification.FindCertificationOverview;
@@ -21,6 +21,7 @@ import cn.singlewindow.realname.messages.certification.IdentitySubject;
 import cn.singlewindow.realname.messages.certification.SendBankCardSmsCode;
 import cn.singlewindow.realname.messages.certification.SmsCodeTicket;
 import cn.singlewindow.realname.messages.certification.StartLegalRepCertification;
+import cn.singlewindow.realname.messages.certification.StartOwnerIdentityVerification;
 import cn.singlewindow.realname.messages.certification.StepResult;
 import cn.singlewindow.realname.messages.certification.VerifyEnterpriseInfo;
 import cn.singlewindow.realname.messages.certification.VerifyIdentityByBankCard;
@@ -94,6 +95,17 @@ class CertificationController {
         Actor administrator = Access.requireAdministratorOf(enterpriseId);
         return commands.<StepResult>send(new StartLegalRepCertification(enterpriseId, UUID.randomUUID().toString(),
                         administrator.accountId()), context)
+                .thenCompose(this::awaitAttempt);
+    }
+
+    @MutationMapping
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    CompletableFuture<CertificationAttemptView> startOwnerIdentityVerification(@Argument StartInput input,
+                                                                               GraphQLContext context) {
+        EnterpriseId enterpriseId = new EnterpriseId(input.enterpriseId());
+        Actor administrator = Access.requireAdministratorOf(enterpriseId);
+        return commands.<StepResult>send(new StartOwnerIdentityVerification(enterpriseId,
+                        UUID.randomUUID().toString(), administrator.accountId()), context)
                 .thenCompose(this::awaitAttempt);
     }
 
@@ -185,12 +197,12 @@ class CertificationController {
 
     @SchemaMapping(typeName = "CertificationAttempt", field = "failureMessage")
     String failureMessage(CertificationAttemptView attempt) {
-        return attempt.failureCode() == null ? null : FailureReasons.of(attempt.failureCode()).message();
+        return attempt.failureCode() == null ? null : FailureReason.of(attempt.failureCode()).message();
     }
 
     @SchemaMapping(typeName = "CertificationAttempt", field = "failureMessageZh")
     String failureMessageZh(CertificationAttemptView attempt) {
-        return attempt.failureCode() == null ? null : FailureReasons.of(attempt.failureCode()).messageZh();
+        return attempt.failureCode() == null ? null : FailureReason.of(attempt.failureCode()).messageZh();
     }
 
     private CompletableFuture<CertificationAttemptView> byIdCard(IdentitySubject subject, IdCardInput input,

@@ -2,6 +2,8 @@ package cn.singlewindow.realname.api.common;
 
 import cn.singlewindow.realname.api.security.Actor;
 import cn.singlewindow.realname.messages.common.AuditMetadata;
+import cn.singlewindow.realname.messages.common.Refused;
+import cn.singlewindow.realname.messages.common.RejectedException;
 import graphql.GraphQLContext;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -33,8 +35,16 @@ public class Commands {
                 .and(AuditMetadata.CORRELATION_ID, context.getOrDefault(RequestOrigin.CORRELATION_ID, "none"));
     }
 
+    /** The command's result; a refusal the handler recorded and answered ({@link Refused}) completes as refused. */
     public <R> CompletableFuture<R> send(Object command, MetaData origin) {
-        return gateway.send(command, origin);
+        return gateway.<Object>send(command, origin).thenApply(result -> {
+            if (result instanceof Refused refused) {
+                throw new RejectedException(refused.rejection());
+            }
+            @SuppressWarnings("unchecked")
+            R typed = (R) result;
+            return typed;
+        });
     }
 
     public <R> CompletableFuture<R> send(Object command, GraphQLContext context) {

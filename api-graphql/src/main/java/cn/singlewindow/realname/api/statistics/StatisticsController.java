@@ -2,7 +2,7 @@ package cn.singlewindow.realname.api.statistics;
 
 import cn.singlewindow.realname.api.error.ApiRejections;
 import cn.singlewindow.realname.messages.common.RejectedException;
-import cn.singlewindow.realname.messages.certification.FailureReasons;
+import cn.singlewindow.realname.messages.certification.FailureReason;
 import cn.singlewindow.realname.messages.statistics.CertificationStatistics;
 import cn.singlewindow.realname.messages.statistics.FindCertificationStatistics;
 import java.time.LocalDate;
@@ -42,11 +42,11 @@ class StatisticsController {
 
     @SchemaMapping(typeName = "FailureReasonCount", field = "message")
     String message(CertificationStatistics.ReasonCount reason) {
-        return FailureReasons.of(reason.reason()).message();
+        return FailureReason.of(reason.reason()).message();
     }
 
     @SchemaMapping(typeName = "FailureReasonCount", field = "messageZh")
     String messageZh(CertificationStatistics.ReasonCount reason) {
-        return FailureReasons.of(reason.reason()).messageZh();
+        return FailureReason.of(reason.reason()).messageZh();
     }
 }

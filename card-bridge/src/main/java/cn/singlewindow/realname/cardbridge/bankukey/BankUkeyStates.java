@@ -1,5 +1,6 @@
 package cn.singlewindow.realname.cardbridge.bankukey;
 
+import cn.singlewindow.realname.messages.certification.FailureReason;
 import cn.singlewindow.realname.messages.card.Bank;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
 import java.security.SecureRandom;
@@ -23,7 +24,7 @@ public class BankUkeyStates {
     }
 
     /** The claimed state, or why the callback is not to be believed (null when it is). */
-    public record Claim(Pending pending, String problem) {
+    public record Claim(Pending pending, FailureReason problem) {
     }
 
     private final JdbcTemplate jdbc;
@@ -57,16 +58,16 @@ public class BankUkeyStates {
                         rs.getTimestamp(5).toInstant()},
                 Timestamp.from(now), state);
         if (rows.isEmpty()) {
-            return new Claim(null, "REPLAYED_OR_UNKNOWN_STATE");
+            return new Claim(null, FailureReason.REPLAYED_OR_UNKNOWN_STATE);
         }
         Object[] row = rows.get(0);
         Pending pending = new Pending((String) row[0], new EnterpriseId((String) row[1]), Bank.valueOf((String) row[2]),
                 (String) row[3]);
         if (pending.bank() != bank) {
-            return new Claim(pending, "OTHER_BANK");
+            return new Claim(pending, FailureReason.OTHER_BANK);
         }
         if (!((Instant) row[4]).isAfter(now)) {
-            return new Claim(pending, "LATE");
+            return new Claim(pending, FailureReason.LATE);
         }
         return new Claim(pending, null);
     }

@@ -1,5 +1,6 @@
 package cn.singlewindow.realname.cardbridge.iccard;
 
+import cn.singlewindow.realname.messages.certification.FailureReason;
 import cn.singlewindow.realname.messages.card.CardCheck;
 import cn.singlewindow.realname.messages.card.CardType;
 import cn.singlewindow.realname.messages.enterprise.OrgCode;
@@ -39,11 +40,6 @@ import java.util.stream.Collectors;
  */
 public final class IcCardVerifier {
 
-    public static final String SIGNATURE_INVALID = "SIGNATURE_INVALID";
-    public static final String CERTIFICATE_UNTRUSTED = "CERTIFICATE_UNTRUSTED";
-    public static final String CERTIFICATE_EXPIRED = "CERTIFICATE_EXPIRED";
-    public static final String CERTIFICATE_REVOKED = "CERTIFICATE_REVOKED";
-    public static final String CERTIFICATE_STATUS_UNKNOWN = "CERTIFICATE_STATUS_UNKNOWN";
     /** At most this many intermediate CAs above a card. */
     static final int MAX_INTERMEDIATES = 4;
 
@@ -60,7 +56,7 @@ public final class IcCardVerifier {
     public CardCheck verify(String certificatePem, String signatureBase64, byte[] nonce) {
         List<X509Certificate> presented = certificatePem == null ? List.of() : Pem.certificates(certificatePem);
         if (presented.isEmpty() || presented.size() > 1 + MAX_INTERMEDIATES) {
-            return CardCheck.failed(null, null, CERTIFICATE_UNTRUSTED);
+            return CardCheck.failed(null, null, FailureReason.CERTIFICATE_UNTRUSTED);
         }
         X509Certificate card = presented.get(0);
         String serial = card.getSerialNumber().toString(16);
@@ -69,16 +65,16 @@ public final class IcCardVerifier {
         try {
             card.checkValidity(now);
         } catch (CertificateExpiredException | CertificateNotYetValidException outside) {
-            return CardCheck.failed(serial, issuer, CERTIFICATE_EXPIRED);
+            return CardCheck.failed(serial, issuer, FailureReason.CERTIFICATE_EXPIRED);
         }
         TrustMaterial material = trust.get();
         List<X509Certificate> intermediates = new ArrayList<>(presented.subList(1, presented.size()));
         intermediates.addAll(material.intermediates());
         Optional<PKIXCertPathBuilderResult> path = pathFor(card, material.anchors(), intermediates, now);
         if (path.isEmpty()) {
-            return CardCheck.failed(serial, issuer, CERTIFICATE_UNTRUSTED);
+            return CardCheck.failed(serial, issuer, FailureReason.CERTIFICATE_UNTRUSTED);
         }
-        String status = revocationStatus(path.get(), material.crls(), now);
+        FailureReason status = revocationStatus(path.get(), material.crls(), now);
         if (status != null) {
             return CardCheck.failed(serial, issuer, status);
         }
@@ -86,10 +82,10 @@ public final class IcCardVerifier {
         String orgCode = EPortExtensions.read(card, EPortExtensions.ORG_CODE);
         if (keyUsage == null || !keyUsage[0] || orgCode == null || !OrgCode.isValid(orgCode)) {
             // Not a signing certificate of an E-Port card: no enterprise can be read from it.
-            return CardCheck.failed(serial, issuer, CERTIFICATE_UNTRUSTED);
+            return CardCheck.failed(serial, issuer, FailureReason.CERTIFICATE_UNTRUSTED);
         }
         if (!signed(card, nonce, signatureBase64)) {
-            return CardCheck.failed(serial, issuer, SIGNATURE_INVALID);
+            return CardCheck.failed(serial, issuer, FailureReason.SIGNATURE_INVALID);
         }
         return new CardCheck(serial, issuer, cardType(card), EPortExtensions.read(card, EPortExtensions.ENTERPRISE_NAME),
                 orgCode, EPortExtensions.read(card, EPortExtensions.HOLDER_ID_NUMBER), null);
@@ -126,7 +122,7 @@ public final class IcCardVerifier {
      * Null when no certificate of the path is revoked by its issuer's current CRL; the failure code otherwise,
      * unknown status included when CRLs are required and one is missing or stale.
      */
-    private String revocationStatus(PKIXCertPathBuilderResult path, List<X509CRL> crls, Date now) {
+    private FailureReason revocationStatus(PKIXCertPathBuilderResult path, List<X509CRL> crls, Date now) {
         @SuppressWarnings("unchecked")
         List<X509Certificate> chain = (List<X509Certificate>) path.getCertPath().getCertificates();
         for (int i = 0; i < chain.size(); i++) {
@@ -136,11 +132,11 @@ public final class IcCardVerifier {
             if (current.isEmpty() || current.get().getNextUpdate() != null
                     && current.get().getNextUpdate().before(now)) {
                 if (crlRequired) {
-                    return CERTIFICATE_STATUS_UNKNOWN;
+                    return FailureReason.CERTIFICATE_STATUS_UNKNOWN;
                 }
             }
             if (current.isPresent() && current.get().isRevoked(chain.get(i))) {
-                return CERTIFICATE_REVOKED;
+                return FailureReason.CERTIFICATE_REVOKED;
             }
         }
         return null;

@@ -6,6 +6,7 @@ import cn.singlewindow.realname.cardbridge.iccard.SoftwareCardAuthority.CardHold
 import cn.singlewindow.realname.cardbridge.iccard.SoftwareCardAuthority.IssuedCard;
 import cn.singlewindow.realname.messages.card.CardCheck;
 import cn.singlewindow.realname.messages.card.CardType;
+import cn.singlewindow.realname.messages.certification.FailureReason;
 import cn.singlewindow.realname.messages.testing.SampleCodes;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -69,7 +70,7 @@ class IcCardVerifierTest {
         byte[] other = nonce.clone();
         other[0] ^= 1;
         assertThat(verifier.verify(Pem.write(card.certificate()), signature(card, other), nonce).failureCode())
-                .isEqualTo(IcCardVerifier.SIGNATURE_INVALID);
+                .isEqualTo(FailureReason.SIGNATURE_INVALID);
     }
 
     @Test
@@ -77,7 +78,7 @@ class IcCardVerifierTest {
         IssuedCard card = validCard();
         IssuedCard thief = validCard();
         assertThat(verifier.verify(Pem.write(card.certificate()), signature(thief, nonce), nonce).failureCode())
-                .isEqualTo(IcCardVerifier.SIGNATURE_INVALID);
+                .isEqualTo(FailureReason.SIGNATURE_INVALID);
     }
 
     @Test
@@ -86,14 +87,14 @@ class IcCardVerifierTest {
                 NOW.minus(Duration.ofDays(30)));
         IssuedCard card = card(impostor, holder, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(365)));
         assertThat(verifier.verify(Pem.write(card.certificate()), signature(card, nonce), nonce).failureCode())
-                .isEqualTo(IcCardVerifier.CERTIFICATE_UNTRUSTED);
+                .isEqualTo(FailureReason.CERTIFICATE_UNTRUSTED);
     }
 
     @Test
     void an_expired_card_is_refused_as_expired() throws Exception {
         IssuedCard card = card(eport, holder, NOW.minus(Duration.ofDays(400)), NOW.minus(Duration.ofDays(1)));
         CardCheck check = verifier.verify(Pem.write(card.certificate()), signature(card, nonce), nonce);
-        assertThat(check.failureCode()).isEqualTo(IcCardVerifier.CERTIFICATE_EXPIRED);
+        assertThat(check.failureCode()).isEqualTo(FailureReason.CERTIFICATE_EXPIRED);
         assertThat(check.certificateSerial()).isNotBlank();
     }
 
@@ -103,7 +104,7 @@ class IcCardVerifierTest {
         eport.revoke(card.certificate().getSerialNumber(), NOW.minus(Duration.ofHours(1)));
         crls.add(eport.crl(NOW.plusSeconds(1)));
         assertThat(verifier.verify(Pem.write(card.certificate()), signature(card, nonce), nonce).failureCode())
-                .isEqualTo(IcCardVerifier.CERTIFICATE_REVOKED);
+                .isEqualTo(FailureReason.CERTIFICATE_REVOKED);
     }
 
     @Test
@@ -122,17 +123,17 @@ class IcCardVerifierTest {
                 CardType.OPERATOR);
         IssuedCard card = card(eport, anonymousHolder, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(30)));
         assertThat(verifier.verify(Pem.write(card.certificate()), signature(card, nonce), nonce).failureCode())
-                .isEqualTo(IcCardVerifier.CERTIFICATE_UNTRUSTED);
+                .isEqualTo(FailureReason.CERTIFICATE_UNTRUSTED);
     }
 
     @Test
     void garbage_instead_of_a_certificate_or_signature_is_refused_not_thrown() throws Exception {
         IssuedCard card = validCard();
         assertThat(verifier.verify("not a certificate", signature(card, nonce), nonce).failureCode())
-                .isEqualTo(IcCardVerifier.CERTIFICATE_UNTRUSTED);
+                .isEqualTo(FailureReason.CERTIFICATE_UNTRUSTED);
         assertThat(verifier.verify(Pem.write(card.certificate()), "%%%not-base64", nonce).failureCode())
-                .isEqualTo(IcCardVerifier.SIGNATURE_INVALID);
-        assertThat(verifier.verify(null, null, nonce).failureCode()).isEqualTo(IcCardVerifier.CERTIFICATE_UNTRUSTED);
+                .isEqualTo(FailureReason.SIGNATURE_INVALID);
+        assertThat(verifier.verify(null, null, nonce).failureCode()).isEqualTo(FailureReason.CERTIFICATE_UNTRUSTED);
     }
 
     @Test
@@ -145,7 +146,7 @@ class IcCardVerifierTest {
         assertThat(verifier.verify(Pem.write(card.certificate(), intermediate.certificate()), signature(card, nonce),
                 nonce).passed()).as("the card with its intermediate after it").isTrue();
         assertThat(verifier.verify(Pem.write(card.certificate()), signature(card, nonce), nonce).failureCode())
-                .as("the card alone, the intermediate unknown here").isEqualTo(IcCardVerifier.CERTIFICATE_UNTRUSTED);
+                .as("the card alone, the intermediate unknown here").isEqualTo(FailureReason.CERTIFICATE_UNTRUSTED);
         intermediates.add(intermediate.certificate());
         assertThat(verifier.verify(Pem.write(card.certificate()), signature(card, nonce), nonce).passed())
                 .as("the card alone, the intermediate configured").isTrue();
@@ -160,7 +161,7 @@ class IcCardVerifierTest {
         crls.add(eport.crl(NOW.plusSeconds(1)));
         IssuedCard card = card(intermediate, holder, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(365)));
         assertThat(verifier.verify(Pem.write(card.certificate(), intermediate.certificate()), signature(card, nonce),
-                nonce).failureCode()).isEqualTo(IcCardVerifier.CERTIFICATE_REVOKED);
+                nonce).failureCode()).isEqualTo(FailureReason.CERTIFICATE_REVOKED);
     }
 
     @Test
@@ -168,10 +169,10 @@ class IcCardVerifierTest {
         IssuedCard card = validCard();
         crls.clear();
         assertThat(verifier.verify(Pem.write(card.certificate()), signature(card, nonce), nonce).failureCode())
-                .as("no CRL of the CA").isEqualTo(IcCardVerifier.CERTIFICATE_STATUS_UNKNOWN);
+                .as("no CRL of the CA").isEqualTo(FailureReason.CERTIFICATE_STATUS_UNKNOWN);
         crls.add(eport.crl(NOW.minus(Duration.ofDays(3)), Duration.ofDays(1)));
         assertThat(verifier.verify(Pem.write(card.certificate()), signature(card, nonce), nonce).failureCode())
-                .as("its CRL past its next update").isEqualTo(IcCardVerifier.CERTIFICATE_STATUS_UNKNOWN);
+                .as("its CRL past its next update").isEqualTo(FailureReason.CERTIFICATE_STATUS_UNKNOWN);
 
         IcCardVerifier lenient = new IcCardVerifier(() -> new TrustMaterial(List.of(eport.certificate()), List.of(),
                 List.of()), Clock.fixed(NOW, ZoneOffset.UTC), false);

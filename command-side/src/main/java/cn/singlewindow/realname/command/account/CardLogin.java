@@ -5,7 +5,6 @@ import cn.singlewindow.realname.messages.account.AccountId;
 import cn.singlewindow.realname.messages.account.LoginOutcome;
 import cn.singlewindow.realname.messages.card.AuthenticateWithCard;
 import cn.singlewindow.realname.messages.card.CardCheck;
-import cn.singlewindow.realname.messages.certification.FailureReasons;
 import cn.singlewindow.realname.messages.common.Rejection;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
 import java.util.Optional;
@@ -43,7 +42,7 @@ class CardLogin {
     LoginOutcome handle(AuthenticateWithCard command) {
         CardCheck check = command.check();
         if (!check.passed()) {
-            return LoginOutcome.rejected(FailureReasons.of(check.failureCode()));
+            return LoginOutcome.rejected(check.failureCode().rejection());
         }
         Optional<EnterpriseId> enterprise = enterprises.holderOfOrgCode(check.orgCode());
         Optional<AccountId> account = enterprise.flatMap(id -> check.holderIdNumber() == null ? Optional.empty()

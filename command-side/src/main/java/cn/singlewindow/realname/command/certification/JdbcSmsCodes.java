@@ -59,6 +59,17 @@ class JdbcSmsCodes implements SmsCodes {
         return new Issue(issued, null);
     }
 
+    @Override
+    public void withdraw(String attemptId, IdentitySubject subject, String phone, Instant now) {
+        jdbc.update("UPDATE sms_code SET code_hash = '', expires_at = ?, resend_after = ? WHERE attempt_id = ?"
+                + " AND subject = ?", Timestamp.from(now), Timestamp.from(now), attemptId, subject.name());
+        LocalDate today = LocalDate.ofInstant(now, ChinaTime.ZONE);
+        for (String key : List.of("phone:" + Hashing.sha256("phone", phone), "attempt:" + attemptId)) {
+            jdbc.update("UPDATE sms_send_quota SET sends = sends - 1 WHERE quota_key = ? AND day = ? AND sends > 0",
+                    key, Date.valueOf(today));
+        }
+    }
+
     private int sendsToday(String key, LocalDate today) {
         List<Integer> sends = jdbc.queryForList("SELECT sends FROM sms_send_quota WHERE quota_key = ? AND day = ?",
                 Integer.class, key, Date.valueOf(today));

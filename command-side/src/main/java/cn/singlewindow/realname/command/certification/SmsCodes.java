@@ -27,6 +27,12 @@ public interface SmsCodes {
     /** A new code replacing any earlier one (its wrong entries kept), unless a limit refuses it. */
     Issue issue(String attemptId, IdentitySubject subject, String phone, String cardNumber, Instant now);
 
+    /**
+     * The gateway did not take the code just issued: it is void (no entry can match it, a new one may be asked for at
+     * once) and the sends it counted are taken back. Its wrong entries stay.
+     */
+    void withdraw(String attemptId, IdentitySubject subject, String phone, Instant now);
+
     /** Checks a presented code; a right one is used up, a wrong one counts. */
     Check check(String attemptId, IdentitySubject subject, String phone, String cardNumber, String presented,
                 Instant now);

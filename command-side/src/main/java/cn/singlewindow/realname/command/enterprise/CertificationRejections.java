@@ -1,6 +1,6 @@
 package cn.singlewindow.realname.command.enterprise;
 
-import cn.singlewindow.realname.messages.certification.FailureReasons;
+import cn.singlewindow.realname.messages.certification.FailureReason;
 import cn.singlewindow.realname.messages.common.Rejection;
 
 /** Refusals and failure reasons of the certification methods, in the manual's words where it has them. */
@@ -14,12 +14,14 @@ final class CertificationRejections {
             "This attempt is over; start a new one.", "本次认证已结束，请重新发起认证。");
     static final Rejection ALREADY_PASSED = Rejection.of("NOT_APPLICABLE",
             "The enterprise has already passed this certification method.", "企业已通过该方式的实名认证。");
+    static final Rejection OWNER_ALREADY_VERIFIED = Rejection.of("NOT_APPLICABLE",
+            "The account owner's identity has already been verified.", "账号归属人身份信息已通过认证。");
     static final Rejection ACCOUNT_INFO_INCOMPLETE = Rejection.of("ACCOUNT_INFO_INCOMPLETE",
             "Complete the account owner's information first (manual §2.4).", "请先完善账号信息（证件类型、证件号码等）。");
     static final Rejection ID_CARD_ROUTE_NOT_APPLICABLE = Rejection.of("NOT_APPLICABLE",
             "The ID card route is only for a resident ID card; use the bank card route.",
             "身份证认证方式只支持证件类型为身份证的情况，请使用银行卡认证。")
-            .withHint(FailureReasons.SWITCH_TO_BANK_CARD);
+            .withHint(FailureReason.Hints.SWITCH_TO_BANK_CARD);
     static final Rejection INVALID_PHONE = Rejection.of("VALIDATION_FAILED",
             "A mainland mobile number has 11 digits starting with 1.", "请填写正确的银行预留手机号。")
             .onField("phone");

@@ -3,86 +3,78 @@ package cn.singlewindow.realname.command.enterprise;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
-import cn.singlewindow.realname.messages.account.AccountId;
+import cn.singlewindow.realname.command.certification.AdministratorDirectory;
+import cn.singlewindow.realname.command.certification.CertificationPolicy;
 import cn.singlewindow.realname.command.enterprise.registry.EnterpriseRegistry;
-import cn.singlewindow.realname.command.enterprise.registry.RegisteredEnterprise;
+import cn.singlewindow.realname.messages.account.AccountId;
+import cn.singlewindow.realname.messages.account.AccountOwner;
+import cn.singlewindow.realname.messages.card.BankUkeyCertificationStarted;
+import cn.singlewindow.realname.messages.card.CardCheck;
+import cn.singlewindow.realname.messages.card.CertifyByIcCard;
+import cn.singlewindow.realname.messages.card.IcCardCertificationAttempted;
+import cn.singlewindow.realname.messages.card.RecordBankUkeyResult;
+import cn.singlewindow.realname.messages.card.StartBankUkeyCertification;
+import cn.singlewindow.realname.messages.certification.CertificationAttemptExpired;
+import cn.singlewindow.realname.messages.certification.CertificationMethod;
 import cn.singlewindow.realname.messages.certification.CertificationPassed;
+import cn.singlewindow.realname.messages.certification.CertificationRequirements;
+import cn.singlewindow.realname.messages.certification.CertificationStep;
+import cn.singlewindow.realname.messages.certification.CertificationStepRefused;
+import cn.singlewindow.realname.messages.certification.FailureReason;
+import cn.singlewindow.realname.messages.certification.LegalRepCertificationStarted;
+import cn.singlewindow.realname.messages.certification.OwnerIdentityVerificationStarted;
+import cn.singlewindow.realname.messages.certification.SendBankCardSmsCode;
+import cn.singlewindow.realname.messages.certification.StartLegalRepCertification;
+import cn.singlewindow.realname.messages.certification.StartOwnerIdentityVerification;
+import cn.singlewindow.realname.messages.certification.StepResult;
+import cn.singlewindow.realname.messages.certification.VerifyEnterpriseInfo;
+import cn.singlewindow.realname.messages.certification.VerifyIdentityByBankCard;
+import cn.singlewindow.realname.messages.certification.VerifyIdentityByIdCard;
+import cn.singlewindow.realname.messages.common.Refused;
 import cn.singlewindow.realname.messages.common.RejectedException;
+import cn.singlewindow.realname.messages.common.Rejection;
+import cn.singlewindow.realname.messages.common.Versions;
 import cn.singlewindow.realname.messages.enterprise.ChangeEnterpriseInfo;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
+import cn.singlewindow.realname.messages.enterprise.EnterpriseInfoChangeRefused;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseInfoChanged;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseOrigin;
 import cn.singlewindow.realname.messages.enterprise.LegacyEnterpriseImported;
 import cn.singlewindow.realname.messages.enterprise.LegalRepresentative;
 import cn.singlewindow.realname.messages.enterprise.OrgCode;
 import cn.singlewindow.realname.messages.enterprise.Uscc;
-import cn.singlewindow.realname.command.certification.AdministratorDirectory;
-import cn.singlewindow.realname.command.certification.CertificationPolicy;
-import cn.singlewindow.realname.command.certification.IdentityCheckQuota;
-import cn.singlewindow.realname.command.certification.SmsCodes;
-import cn.singlewindow.realname.command.certification.providers.BankCardVerifier;
-import cn.singlewindow.realname.command.certification.providers.IdentityAuthority;
-import cn.singlewindow.realname.command.certification.providers.ProviderUnavailableException;
-import cn.singlewindow.realname.command.certification.providers.SmsGateway;
-import cn.singlewindow.realname.command.enterprise.registry.RegistryUnavailableException;
-import cn.singlewindow.realname.messages.account.AccountOwner;
-import cn.singlewindow.realname.messages.account.DocumentType;
-import cn.singlewindow.realname.messages.card.Bank;
-import cn.singlewindow.realname.messages.card.BankUkeyCallbackRejected;
-import cn.singlewindow.realname.messages.card.BankUkeyCertificationStarted;
-import cn.singlewindow.realname.messages.card.BankUkeyResultReceived;
-import cn.singlewindow.realname.messages.card.CardCheck;
-import cn.singlewindow.realname.messages.card.RecordBankUkeyResult;
-import cn.singlewindow.realname.messages.card.StartBankUkeyCertification;
-import cn.singlewindow.realname.messages.card.CertifyByIcCard;
-import cn.singlewindow.realname.messages.card.IcCardCertificationAttempted;
-import cn.singlewindow.realname.messages.certification.AttemptStatus;
-import cn.singlewindow.realname.messages.certification.CertificationAttemptExpired;
-import cn.singlewindow.realname.messages.certification.CertificationAttemptFailed;
-import cn.singlewindow.realname.messages.certification.CertificationMethod;
-import cn.singlewindow.realname.messages.certification.CertificationStep;
-import cn.singlewindow.realname.messages.certification.CertificationStepFailed;
-import cn.singlewindow.realname.messages.certification.EnterpriseInfoVerified;
-import cn.singlewindow.realname.messages.certification.IdentitySubject;
-import cn.singlewindow.realname.messages.certification.IdentityVerified;
-import cn.singlewindow.realname.messages.certification.LegalRepCertificationStarted;
-import cn.singlewindow.realname.messages.certification.SendBankCardSmsCode;
-import cn.singlewindow.realname.messages.certification.SmsCodeSent;
-import cn.singlewindow.realname.messages.certification.SmsCodeTicket;
-import cn.singlewindow.realname.messages.certification.StartLegalRepCertification;
-import cn.singlewindow.realname.messages.certification.StepResult;
-import cn.singlewindow.realname.messages.certification.VerificationRoute;
-import cn.singlewindow.realname.messages.certification.VerifyEnterpriseInfo;
-import cn.singlewindow.realname.messages.certification.VerifyIdentityByBankCard;
-import cn.singlewindow.realname.messages.certification.VerifyIdentityByIdCard;
-import cn.singlewindow.realname.messages.common.ChinaTime;
-import cn.singlewindow.realname.messages.common.Codes;
-import cn.singlewindow.realname.messages.common.Masking;
-import cn.singlewindow.realname.messages.common.Versions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.modelling.command.ForwardMatchingInstances;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * An enterprise user of the Single Window: its identity (name, USCC, organisation code) and, as later rules
- * arrive, its certification. Guards in command handlers, state only in event sourcing handlers.
+ * An enterprise user of the Single Window: its information (name, USCC, organisation code, manual §2.3) and its
+ * certification (§2.5), one stream per enterprise. Each attempt of a multi-step method is a member entity that takes
+ * its own steps; the root opens attempts, keeps what the enterprise has passed, and refuses what the rules refuse,
+ * recording every refusal that reaches it. Guards in command handlers, state only in event sourcing handlers.
  */
 @Aggregate(cache = "aggregateCache")
 class Enterprise {
 
     static final int MAX_NAME_LENGTH = 200;
+    static final String IDLE_DEADLINE = "legal-rep-attempt-idle";
+    static final String BANK_IDLE_DEADLINE = "bank-ukey-attempt-idle";
 
     @AggregateIdentifier
     private EnterpriseId enterpriseId;
@@ -90,14 +82,11 @@ class Enterprise {
     private Uscc uscc;
     private OrgCode orgCode;
     private EnterpriseOrigin origin;
-    private boolean certified;
-    private final Map<String, LegalRepAttempt> legalRepAttempts = new HashMap<>();
-    private LegalRepAttempt openLegalRepAttempt;
-    private boolean legalRepPassed;
-    private boolean icCardPassed;
-    private boolean bankUkeyPassed;
-    // The bank UKey attempt waiting for the bank's answer, if any: one at a time, as for the legal representative.
-    private OpenBankAttempt openBankAttempt;
+    private CertificationRequirements requirements = CertificationRequirements.NONE;
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
+    private final Map<String, IdentityAttempt> identityAttempts = new HashMap<>();
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
+    private final Map<String, BankUkeyAttempt> bankAttempts = new HashMap<>();
 
     protected Enterprise() {
         // for Axon
@@ -111,30 +100,31 @@ class Enterprise {
                 administratorId));
     }
 
+    // ---- Enterprise information (manual §2.3) ----
+
     /**
-     * Manual §2.3. Answers the version after the change, so the caller can wait for its projection, or
-     * {@link Versions#NOTHING_CHANGED}.
+     * Answers the version after the change, so the caller can wait for its projection, {@link Versions#NOTHING_CHANGED},
+     * or {@link Refused} with the refusal recorded.
      */
     @CommandHandler
-    long handle(ChangeEnterpriseInfo command, UsccRegistry usccRegistry, EnterpriseRegistry registry) {
-        requireInScope();
+    Object handle(ChangeEnterpriseInfo command, UsccRegistry usccRegistry, EnterpriseRegistry registry) {
+        MigratedEnterprisesOnly.require(origin);
         requireName(command.name());
         OrgCode newOrgCode = command.uscc().orgCodeOr(command.orgCode());
         requireOrgCodeOf(command.uscc(), newOrgCode);
         String newName = command.name().strip();
-        int changed = (newName.equals(name) ? 0 : 1)
-                + (command.uscc().equals(uscc) ? 0 : 1)
-                + (newOrgCode.equals(orgCode) ? 0 : 1);
-        if (changed > 2) {
-            throw new RejectedException(EnterpriseRejections.TOO_MANY_IDENTITY_FIELDS_CHANGED);
-        }
-        if (changed == 0) {
+        int changed = AtMostTwoIdentityFields.changed(name, uscc, orgCode, newName, command.uscc(), newOrgCode);
+        Optional<Rejection> refusal = AtMostTwoIdentityFields.refusal(changed);
+        if (refusal.isEmpty() && changed == 0) {
             return Versions.NOTHING_CHANGED;
         }
-        if (certified) {
-            throw new RejectedException(EnterpriseRejections.ENTERPRISE_LOCKED);
+        refusal = refusal.or(() -> InformationLockedOnceVerified.refusal(requirements))
+                .or(() -> RegistryConfirmsChange.refusal(registry, newName, command.uscc(), newOrgCode));
+        if (refusal.isPresent()) {
+            apply(new EnterpriseInfoChangeRefused(enterpriseId, newName, command.uscc(), newOrgCode,
+                    refusal.get().code()));
+            return new Refused(refusal.get());
         }
-        requireRegistered(registry, newName, command.uscc(), newOrgCode);
         if (!command.uscc().equals(uscc)) {
             usccRegistry.move(uscc, command.uscc(), enterpriseId);
         }
@@ -142,41 +132,107 @@ class Enterprise {
         return getVersion();
     }
 
-    // ---- IC card certification (manual §2.5.1) ----
+    // ---- IC card (manual §2.5.1): one step, so no member ----
 
     /**
      * The card bridge has checked the card's certificate and signature; here the card must be this enterprise's.
-     * Every attempt is recorded with the certificate presented; the owner's identity counts as verified when the
-     * card's holder is the account owner.
+     * Every attempt is recorded with the certificate presented.
      */
     @CommandHandler
-    StepResult handle(CertifyByIcCard command, AdministratorDirectory administrators, CertificationPolicy policy) {
-        requireInScope();
-        if (icCardPassed) {
-            throw new RejectedException(CertificationRejections.ALREADY_PASSED);
+    Object handle(CertifyByIcCard command, AdministratorDirectory administrators, CertificationPolicy policy) {
+        MigratedEnterprisesOnly.require(origin);
+        if (requirements.passed().contains(CertificationMethod.IC_CARD)) {
+            return refuse(command.attemptId(), CertificationMethod.IC_CARD, command,
+                    CertificationRejections.ALREADY_PASSED);
         }
         AccountOwner owner = administrators.ownerOf(command.administratorId(), enterpriseId);
         CardCheck check = command.check();
-        String failure = check.passed() && !orgCode.value().equals(check.orgCode())
-                ? "CARD_ENTERPRISE_MISMATCH" : check.failureCode();
+        FailureReason failure = OwnEnterpriseCard.failure(check, orgCode);
         apply(new IcCardCertificationAttempted(enterpriseId, command.attemptId(), check.certificateSerial(),
                 check.issuer(), check.cardType(), failure));
         if (failure != null) {
             return new StepResult(command.attemptId(), getVersion(), failure);
         }
-        boolean holderIsOwner = owner != null && check.holderIdNumber() != null
-                && check.holderIdNumber().equals(owner.documentNumber());
+        boolean heldByOwner = OwnEnterpriseCard.heldByOwner(check, owner);
         apply(new CertificationPassed(enterpriseId, command.attemptId(), CertificationMethod.IC_CARD,
-                policy.icCardLevel(), true, holderIsOwner ? command.administratorId() : null));
-        if (holderIsOwner) {
+                policy.icCardLevel(), true, heldByOwner ? command.administratorId() : null));
+        if (heldByOwner) {
             administrators.confirmIdentity(command.administratorId(), CertificationMethod.IC_CARD);
         }
         return new StepResult(command.attemptId(), getVersion(), null);
     }
 
-    // ---- Bank UKey certification (manual §2.5.6) ----
+    // ---- Legal representative (manual §2.5.2, §2.5.3) and the owner's identity on its own ----
 
-    static final String BANK_IDLE_DEADLINE = "bank-ukey-attempt-idle";
+    /** Opens an attempt for the administrator, or answers the one already open. */
+    @CommandHandler
+    Object handle(StartLegalRepCertification command, AdministratorDirectory administrators,
+                  DeadlineManager deadlines, CertificationPolicy policy) {
+        return startIdentityAttempt(CertificationMethod.LEGAL_REP, command.attemptId(), command.administratorId(),
+                command, administrators, deadlines, policy);
+    }
+
+    /** For an enterprise whose information a method verified without its owner (a bank UKey, someone else's card). */
+    @CommandHandler
+    Object handle(StartOwnerIdentityVerification command, AdministratorDirectory administrators,
+                  DeadlineManager deadlines, CertificationPolicy policy) {
+        return startIdentityAttempt(CertificationMethod.OWNER_IDENTITY, command.attemptId(),
+                command.administratorId(), command, administrators, deadlines, policy);
+    }
+
+    private Object startIdentityAttempt(CertificationMethod method, String attemptId, AccountId administratorId,
+                                        Object command, AdministratorDirectory administrators,
+                                        DeadlineManager deadlines, CertificationPolicy policy) {
+        MigratedEnterprisesOnly.require(origin);
+        boolean done = method == CertificationMethod.OWNER_IDENTITY ? requirements.ownerIdentityVerified()
+                : requirements.passed().contains(method);
+        if (done) {
+            return refuse(attemptId, method, command, method == CertificationMethod.OWNER_IDENTITY
+                    ? CertificationRejections.OWNER_ALREADY_VERIFIED : CertificationRejections.ALREADY_PASSED);
+        }
+        Instant now = GenericEventMessage.clock.instant();
+        Optional<IdentityAttempt> open = identityAttempts.values().stream()
+                .filter(attempt -> attempt.method() == method && attempt.open()).findFirst();
+        if (open.isPresent()) {
+            if (!open.get().idle(now, policy.attemptIdleTimeout())) {
+                // Not the enterprise's version: its later events (an IC card attempt, say) never reach this attempt.
+                return new StepResult(open.get().attemptId(), Versions.NOTHING_CHANGED, null);
+            }
+            apply(new CertificationAttemptExpired(enterpriseId, open.get().attemptId(), method));
+        }
+        AccountOwner administrator = administrators.ownerOf(administratorId, enterpriseId);
+        if (administrator == null || administrator.documentNumber() == null) {
+            return refuse(attemptId, method, command, CertificationRejections.ACCOUNT_INFO_INCOMPLETE);
+        }
+        apply(method == CertificationMethod.OWNER_IDENTITY
+                ? new OwnerIdentityVerificationStarted(enterpriseId, attemptId, administratorId, administrator)
+                : new LegalRepCertificationStarted(enterpriseId, attemptId, administratorId, administrator));
+        scheduleIdleCheck(attemptId, deadlines, policy, now);
+        return new StepResult(attemptId, getVersion(), null);
+    }
+
+    /**
+     * An attempt left idle past the timeout expires; activity since the deadline was set keeps it alive. The
+     * deadline message's timestamp is when it fired (db-scheduler stamps it then; so does the test fixture).
+     */
+    @DeadlineHandler(deadlineName = IDLE_DEADLINE)
+    void onIdle(IdleCheck check, @Timestamp Instant firedAt) {
+        IdentityAttempt attempt = identityAttempts.get(check.attemptId());
+        if (attempt != null && attempt.open() && attempt.idle(firedAt, check.idleTimeout())) {
+            apply(new CertificationAttemptExpired(enterpriseId, attempt.attemptId(), attempt.method()));
+        }
+    }
+
+    /** Payload of the idle deadline. */
+    public record IdleCheck(String attemptId, Duration idleTimeout) {
+    }
+
+    void scheduleIdleCheck(String attemptId, DeadlineManager deadlines, CertificationPolicy policy, Instant now) {
+        deadlines.schedule(now.plus(policy.attemptIdleTimeout()), IDLE_DEADLINE,
+                new IdleCheck(attemptId, policy.attemptIdleTimeout()));
+    }
+
+    // ---- Bank UKey (manual §2.5.6) ----
 
     /**
      * Opens an attempt through the bank, or answers the one already open through the same bank. An open attempt
@@ -184,20 +240,20 @@ class Enterprise {
      * every bank answer finishes the attempt it belongs to.
      */
     @CommandHandler
-    StepResult handle(StartBankUkeyCertification command, AdministratorDirectory administrators,
-                      DeadlineManager deadlines, CertificationPolicy policy) {
-        requireInScope();
-        if (bankUkeyPassed) {
-            throw new RejectedException(CertificationRejections.ALREADY_PASSED);
+    Object handle(StartBankUkeyCertification command, AdministratorDirectory administrators,
+                  DeadlineManager deadlines, CertificationPolicy policy) {
+        MigratedEnterprisesOnly.require(origin);
+        if (requirements.passed().contains(CertificationMethod.BANK_UKEY)) {
+            return refuse(command.attemptId(), CertificationMethod.BANK_UKEY, command,
+                    CertificationRejections.ALREADY_PASSED);
         }
         Instant now = GenericEventMessage.clock.instant();
-        if (openBankAttempt != null) {
-            boolean idle = !now.isBefore(openBankAttempt.startedAt().plus(policy.attemptIdleTimeout()));
-            if (openBankAttempt.bank() == command.bank() && !idle) {
-                return new StepResult(openBankAttempt.attemptId(), Versions.NOTHING_CHANGED, null);
+        Optional<BankUkeyAttempt> open = bankAttempts.values().stream().filter(BankUkeyAttempt::open).findFirst();
+        if (open.isPresent()) {
+            if (open.get().bank() == command.bank() && !open.get().idle(now, policy.attemptIdleTimeout())) {
+                return new StepResult(open.get().attemptId(), Versions.NOTHING_CHANGED, null);
             }
-            apply(new CertificationAttemptExpired(enterpriseId, openBankAttempt.attemptId(),
-                    CertificationMethod.BANK_UKEY));
+            apply(new CertificationAttemptExpired(enterpriseId, open.get().attemptId(), CertificationMethod.BANK_UKEY));
         }
         administrators.ownerOf(command.administratorId(), enterpriseId);
         apply(new BankUkeyCertificationStarted(enterpriseId, command.attemptId(), command.administratorId(),
@@ -210,7 +266,8 @@ class Enterprise {
     /** A bank attempt whose answer never came expires, like a legal-representative attempt left idle. */
     @DeadlineHandler(deadlineName = BANK_IDLE_DEADLINE)
     void onBankIdle(BankIdleCheck check) {
-        if (openBankAttempt != null && openBankAttempt.attemptId().equals(check.attemptId())) {
+        BankUkeyAttempt attempt = bankAttempts.get(check.attemptId());
+        if (attempt != null && attempt.open()) {
             apply(new CertificationAttemptExpired(enterpriseId, check.attemptId(), CertificationMethod.BANK_UKEY));
         }
     }
@@ -219,316 +276,66 @@ class Enterprise {
     public record BankIdleCheck(String attemptId) {
     }
 
-    private record OpenBankAttempt(String attemptId, Bank bank, Instant startedAt) {
-    }
-
-    /** The bank's verified answer ends the attempt; a rejected callback is only recorded. */
-    @CommandHandler
-    StepResult handle(RecordBankUkeyResult command, CertificationPolicy policy) {
-        if (command.rejectedCallback()) {
-            apply(new BankUkeyCallbackRejected(enterpriseId, command.attemptId(), command.bank(),
-                    command.failureCode()));
-            return new StepResult(command.attemptId(), getVersion(), command.failureCode());
-        }
-        if (openBankAttempt == null || !openBankAttempt.attemptId().equals(command.attemptId())
-                || openBankAttempt.bank() != command.bank()) {
-            // A genuine answer arriving after its attempt closed: kept in the stream, changes nothing.
-            String closed = CertificationRejections.ATTEMPT_CLOSED.code();
-            apply(new BankUkeyCallbackRejected(enterpriseId, command.attemptId(), command.bank(), closed));
-            return new StepResult(command.attemptId(), getVersion(), closed);
-        }
-        apply(new BankUkeyResultReceived(enterpriseId, command.attemptId(), command.bank(), command.failureCode()));
-        if (command.failureCode() == null && !bankUkeyPassed) {
-            apply(new CertificationPassed(enterpriseId, command.attemptId(), CertificationMethod.BANK_UKEY,
-                    policy.bankUkeyLevel(), true, null));
-        }
-        return new StepResult(command.attemptId(), getVersion(), command.failureCode());
-    }
-
-    // ---- Legal representative certification (manual §2.5.2, §2.5.3) ----
-
-    static final String IDLE_DEADLINE = "legal-rep-attempt-idle";
-
-    /** Opens an attempt for the administrator, or answers the one already open. */
-    @CommandHandler
-    StepResult handle(StartLegalRepCertification command, AdministratorDirectory administrators,
-                      DeadlineManager deadlines, CertificationPolicy policy) {
-        requireInScope();
-        if (legalRepPassed) {
-            throw new RejectedException(CertificationRejections.ALREADY_PASSED);
-        }
-        Instant now = GenericEventMessage.clock.instant();
-        if (openLegalRepAttempt != null) {
-            if (!openLegalRepAttempt.idleSince(now, policy.attemptIdleTimeout())) {
-                // Not the enterprise's version: its later events (an IC card attempt, say) never reach this attempt.
-                return new StepResult(openLegalRepAttempt.attemptId, Versions.NOTHING_CHANGED, null);
-            }
-            apply(new CertificationAttemptExpired(enterpriseId, openLegalRepAttempt.attemptId,
-                    CertificationMethod.LEGAL_REP));
-        }
-        AccountOwner administrator = administrators.ownerOf(command.administratorId(), enterpriseId);
-        if (administrator == null || administrator.documentNumber() == null) {
-            throw new RejectedException(CertificationRejections.ACCOUNT_INFO_INCOMPLETE);
-        }
-        apply(new LegalRepCertificationStarted(enterpriseId, command.attemptId(), command.administratorId(),
-                administrator));
-        scheduleIdleCheck(command.attemptId(), deadlines, policy, now);
-        return new StepResult(command.attemptId(), getVersion(), null);
-    }
-
-    /** Step 1: the enterprise's own data, and the registry's record of it and of its legal representative. */
-    @CommandHandler
-    StepResult handle(VerifyEnterpriseInfo command, EnterpriseRegistry registry, DeadlineManager deadlines,
-                      CertificationPolicy policy) {
-        Instant now = GenericEventMessage.clock.instant();
-        LegalRepAttempt attempt = currentAttempt(command.attemptId(), CertificationStep.ENTERPRISE_INFO, now, policy);
-        if (attempt == null) {
-            return expiredResult(command.attemptId());
-        }
-        scheduleIdleCheck(attempt.attemptId, deadlines, policy, now);
-        if (!Codes.normalise(command.enterpriseName()).equals(Codes.normalise(name))
-                || !command.uscc().equals(uscc) || !command.orgCode().equals(orgCode)) {
-            return fail(attempt, CertificationStep.ENTERPRISE_INFO, VerificationRoute.REGISTRY,
-                    "ENTERPRISE_INFO_MISMATCH", true, policy);
-        }
-        Optional<RegisteredEnterprise> record;
-        try {
-            record = registry.lookUp(uscc);
-        } catch (RegistryUnavailableException down) {
-            return fail(attempt, CertificationStep.ENTERPRISE_INFO, VerificationRoute.REGISTRY,
-                    "REGISTRY_UNAVAILABLE", false, policy);
-        }
-        LegalRepresentative submitted = command.legalRepresentative();
-        boolean matches = record.filter(RegisteredEnterprise::active)
-                .filter(r -> r.hasName(name) && r.orgCode().equals(orgCode))
-                .map(RegisteredEnterprise::legalRepresentative)
-                .filter(filed -> filed != null && filed.name().equals(submitted.name())
-                        && filed.documentType() == submitted.documentType()
-                        && filed.documentNumber().equals(submitted.documentNumber()))
-                .isPresent();
-        if (!matches) {
-            return fail(attempt, CertificationStep.ENTERPRISE_INFO, VerificationRoute.REGISTRY, "REGISTRY_MISMATCH",
-                    true, policy);
-        }
-        apply(new EnterpriseInfoVerified(enterpriseId, attempt.attemptId, submitted));
-        return new StepResult(attempt.attemptId, getVersion(), null);
-    }
-
-    /** Steps 2 and 3 by resident ID card, checked against CTID. */
-    @CommandHandler
-    StepResult handle(VerifyIdentityByIdCard command, IdentityAuthority ctid, IdentityCheckQuota quota,
-                      AdministratorDirectory administrators, DeadlineManager deadlines, CertificationPolicy policy) {
-        Instant now = GenericEventMessage.clock.instant();
-        LegalRepAttempt attempt = currentAttempt(command.attemptId(), command.subject().step(), now, policy);
-        if (attempt == null) {
-            return expiredResult(command.attemptId());
-        }
-        LegalRepAttempt.Person expected = attempt.expected(command.subject());
-        if (expected.documentType() != DocumentType.RESIDENT_ID_CARD) {
-            throw new RejectedException(CertificationRejections.ID_CARD_ROUTE_NOT_APPLICABLE);
-        }
-        scheduleIdleCheck(attempt.attemptId, deadlines, policy, now);
-        CertificationStep step = command.subject().step();
-        // Objects.equals: an erased person's name and number read back as null and match no one.
-        if (!Objects.equals(expected.name(), command.name())
-                || !Objects.equals(expected.documentNumber(), command.idNumber())) {
-            return fail(attempt, step, VerificationRoute.ID_CARD, "IDENTITY_NOT_OF_THIS_STEP", true, policy);
-        }
-        if (!quota.tryConsume(command.idNumber(), ChinaTime.today(GenericEventMessage.clock))) {
-            return fail(attempt, step, VerificationRoute.ID_CARD, "TOO_MANY_ATTEMPTS", false, policy);
-        }
-        IdentityAuthority.Verdict verdict;
-        try {
-            verdict = ctid.verify(command.name(), command.idNumber(), command.validity());
-        } catch (ProviderUnavailableException down) {
-            return fail(attempt, step, VerificationRoute.ID_CARD, "IDENTITY_SERVICE_UNAVAILABLE", false, policy);
-        }
-        return switch (verdict) {
-            case MATCH -> pass(attempt, command.subject(), VerificationRoute.ID_CARD, administrators, policy);
-            case MISMATCH -> fail(attempt, step, VerificationRoute.ID_CARD, "IDENTITY_MISMATCH", true, policy);
-            case NOT_IN_CTID -> fail(attempt, step, VerificationRoute.ID_CARD, "NOT_IN_CTID", true, policy);
-        };
-    }
-
-    /** Sends the code for the bank-card route of the current step to the bank-reserved phone. */
-    @CommandHandler
-    SmsCodeTicket handle(SendBankCardSmsCode command, SmsCodes codes, SmsGateway sms, DeadlineManager deadlines,
-                         CertificationPolicy policy) {
-        Instant now = GenericEventMessage.clock.instant();
-        LegalRepAttempt attempt = currentAttempt(command.attemptId(), command.subject().step(), now, policy);
-        if (attempt == null) {
-            throw new RejectedException(CertificationRejections.ATTEMPT_CLOSED);
-        }
-        requireBankCardAndPhone(command.bankCardNumber(), command.phone());
-        SmsCodes.Issue issue = codes.issue(attempt.attemptId, command.subject(), command.phone(),
-                command.bankCardNumber(), now);
-        if (!issue.sent()) {
-            throw new RejectedException(issue.refusal() == SmsCodes.Refusal.RESEND_TOO_SOON
-                    ? CertificationRejections.SMS_RESEND_TOO_SOON : CertificationRejections.SMS_DAILY_LIMIT);
-        }
-        SmsCodes.Issued issued = issue.issued();
-        try {
-            sms.send(command.phone(), "【中国国际贸易单一窗口】您的实名认证验证码为" + issued.code()
-                    + "，5分钟内有效，请勿泄露给他人。");
-        } catch (ProviderUnavailableException down) {
-            throw new RejectedException(CertificationRejections.SMS_UNAVAILABLE);
-        }
-        scheduleIdleCheck(attempt.attemptId, deadlines, policy, now);
-        String maskedPhone = Masking.phone(command.phone());
-        apply(new SmsCodeSent(enterpriseId, attempt.attemptId, command.subject(), maskedPhone, issued.expiresAt()));
-        return new SmsCodeTicket(maskedPhone, issued.expiresAt(), issued.resendAfter());
-    }
-
-    /** Steps 2 and 3 by bank card: the SMS code, then the four elements at the bank-card check. */
-    @CommandHandler
-    StepResult handle(VerifyIdentityByBankCard command, SmsCodes codes, BankCardVerifier bankCards,
-                      IdentityCheckQuota quota, AdministratorDirectory administrators, DeadlineManager deadlines,
-                      CertificationPolicy policy) {
-        Instant now = GenericEventMessage.clock.instant();
-        LegalRepAttempt attempt = currentAttempt(command.attemptId(), command.subject().step(), now, policy);
-        if (attempt == null) {
-            return expiredResult(command.attemptId());
-        }
-        requireBankCardAndPhone(command.bankCardNumber(), command.phone());
-        scheduleIdleCheck(attempt.attemptId, deadlines, policy, now);
-        CertificationStep step = command.subject().step();
-        SmsCodes.Check check = codes.check(attempt.attemptId, command.subject(), command.phone(),
-                command.bankCardNumber(), command.smsCode(), now);
-        switch (check) {
-            case NONE, INVALID -> {
-                // Counted toward the attempt's failed checks: guessing codes ends with the attempt.
-                return fail(attempt, step, VerificationRoute.BANK_CARD, "SMS_CODE_INVALID", true, policy);
-            }
-            case EXPIRED -> {
-                return fail(attempt, step, VerificationRoute.BANK_CARD, "SMS_CODE_EXPIRED", false, policy);
-            }
-            case TOO_MANY_WRONG -> {
-                return fail(attempt, step, VerificationRoute.BANK_CARD, "TOO_MANY_ATTEMPTS", false, policy);
-            }
-            case OK -> {
-                // go on to the four-element check
-            }
-        }
-        LegalRepAttempt.Person person = attempt.expected(command.subject());
-        if (person.documentNumber() == null) {
-            // The person locked for this step was erased meanwhile: no check can be made for them any more.
-            return fail(attempt, step, VerificationRoute.BANK_CARD, "IDENTITY_NOT_OF_THIS_STEP", false, policy);
-        }
-        if (!quota.tryConsume(person.documentNumber(), ChinaTime.today(GenericEventMessage.clock))) {
-            return fail(attempt, step, VerificationRoute.BANK_CARD, "TOO_MANY_ATTEMPTS", false, policy);
-        }
-        boolean matches;
-        try {
-            matches = bankCards.verify(person.name(), person.documentType(), person.documentNumber(),
-                    command.bankCardNumber(), command.phone());
-        } catch (ProviderUnavailableException down) {
-            return fail(attempt, step, VerificationRoute.BANK_CARD, "BANK_CARD_SERVICE_UNAVAILABLE", false, policy);
-        }
-        return matches
-                ? pass(attempt, command.subject(), VerificationRoute.BANK_CARD, administrators, policy)
-                : fail(attempt, step, VerificationRoute.BANK_CARD, "IDENTITY_MISMATCH", true, policy);
-    }
+    // ---- Refusals ----
 
     /**
-     * An attempt left idle past the timeout expires; activity since the deadline was set keeps it alive. The
-     * deadline message's timestamp is when it fired (db-scheduler stamps it then; so does the test fixture).
+     * A step about an attempt this enterprise does not have is refused here, and recorded, before Axon looks for the
+     * member that would take it.
      */
-    @DeadlineHandler(deadlineName = IDLE_DEADLINE)
-    void onIdle(IdleCheck check, @Timestamp Instant firedAt) {
-        LegalRepAttempt attempt = legalRepAttempts.get(check.attemptId());
-        if (attempt != null && attempt.open() && attempt.idleSince(firedAt, check.idleTimeout())) {
-            apply(new CertificationAttemptExpired(enterpriseId, attempt.attemptId, CertificationMethod.LEGAL_REP));
+    @CommandHandlerInterceptor
+    Object knownAttempt(CommandMessage<?> message, InterceptorChain chain) throws Exception {
+        Object command = message.getPayload();
+        String attemptId = null;
+        if (command instanceof VerifyEnterpriseInfo step) {
+            attemptId = step.attemptId();
+        } else if (command instanceof VerifyIdentityByIdCard step) {
+            attemptId = step.attemptId();
+        } else if (command instanceof VerifyIdentityByBankCard step) {
+            attemptId = step.attemptId();
+        } else if (command instanceof SendBankCardSmsCode step) {
+            attemptId = step.attemptId();
         }
+        if (attemptId != null && !identityAttempts.containsKey(attemptId)) {
+            return refuse(attemptId, null, command, CertificationRejections.ATTEMPT_NOT_FOUND);
+        }
+        if (command instanceof RecordBankUkeyResult result && !bankAttempts.containsKey(result.attemptId())) {
+            return refuse(result.attemptId(), CertificationMethod.BANK_UKEY, command,
+                    CertificationRejections.ATTEMPT_NOT_FOUND);
+        }
+        return chain.proceed();
     }
 
-    /** Payload of the idle deadline. */
-    public record IdleCheck(String attemptId, Duration idleTimeout) {
+    /** Records the refusal of a certification command and answers it. */
+    Refused refuse(String attemptId, CertificationMethod method, Object command, Rejection rejection) {
+        apply(new CertificationStepRefused(enterpriseId, attemptId, method, command.getClass().getSimpleName(),
+                rejection.code()));
+        return new Refused(rejection);
     }
 
-    /**
-     * The open attempt at the expected step; null (after recording its expiry) when it has gone idle too long.
-     * Unknown, closed or out-of-order attempts are refused without an event.
-     */
-    private LegalRepAttempt currentAttempt(String attemptId, CertificationStep expectedStep, Instant now,
-                                           CertificationPolicy policy) {
-        requireInScope();
-        LegalRepAttempt attempt = legalRepAttempts.get(attemptId);
-        if (attempt == null) {
-            throw new RejectedException(CertificationRejections.ATTEMPT_NOT_FOUND);
-        }
-        if (!attempt.open()) {
-            throw new RejectedException(CertificationRejections.ATTEMPT_CLOSED);
-        }
-        if (attempt.idleSince(now, policy.attemptIdleTimeout())) {
-            apply(new CertificationAttemptExpired(enterpriseId, attemptId, CertificationMethod.LEGAL_REP));
-            return null;
-        }
-        if (attempt.step != expectedStep) {
-            throw new RejectedException(CertificationRejections.STEP_OUT_OF_ORDER);
-        }
-        return attempt;
+    // ---- What members read ----
+
+    EnterpriseId enterpriseId() {
+        return enterpriseId;
     }
 
-    private StepResult expiredResult(String attemptId) {
-        return new StepResult(attemptId, getVersion(), "ATTEMPT_EXPIRED");
+    String name() {
+        return name;
     }
 
-    private StepResult fail(LegalRepAttempt attempt, CertificationStep step, VerificationRoute route, String reason,
-                            boolean countsAgainstLimit, CertificationPolicy policy) {
-        apply(new CertificationStepFailed(enterpriseId, attempt.attemptId, CertificationMethod.LEGAL_REP, step, route,
-                reason, countsAgainstLimit));
-        if (attempt.failedChecks >= policy.maxFailedChecksPerAttempt()) {
-            apply(new CertificationAttemptFailed(enterpriseId, attempt.attemptId, CertificationMethod.LEGAL_REP,
-                    "TOO_MANY_ATTEMPTS"));
-        }
-        return new StepResult(attempt.attemptId, getVersion(), reason);
+    Uscc uscc() {
+        return uscc;
     }
 
-    private StepResult pass(LegalRepAttempt attempt, IdentitySubject subject, VerificationRoute route,
-                            AdministratorDirectory administrators, CertificationPolicy policy) {
-        apply(new IdentityVerified(enterpriseId, attempt.attemptId, subject, route));
-        if (subject == IdentitySubject.ADMINISTRATOR) {
-            apply(new CertificationPassed(enterpriseId, attempt.attemptId, CertificationMethod.LEGAL_REP,
-                    policy.legalRepLevel(), true, attempt.administratorId));
-            administrators.confirmIdentity(attempt.administratorId, CertificationMethod.LEGAL_REP);
-        }
-        return new StepResult(attempt.attemptId, getVersion(), null);
+    OrgCode orgCode() {
+        return orgCode;
     }
 
-    private void scheduleIdleCheck(String attemptId, DeadlineManager deadlines, CertificationPolicy policy,
-                                   Instant now) {
-        deadlines.schedule(now.plus(policy.attemptIdleTimeout()), IDLE_DEADLINE,
-                new IdleCheck(attemptId, policy.attemptIdleTimeout()));
+    boolean passed(CertificationMethod method) {
+        return requirements.passed().contains(method);
     }
 
-    private static void requireBankCardAndPhone(String bankCardNumber, String phone) {
-        if (bankCardNumber == null || !BANK_CARD.matcher(bankCardNumber).matches()) {
-            throw new RejectedException(CertificationRejections.INVALID_BANK_CARD);
-        }
-        if (phone == null || !MOBILE.matcher(phone).matches()) {
-            throw new RejectedException(CertificationRejections.INVALID_PHONE);
-        }
-    }
-
-    private static final Pattern BANK_CARD = Pattern.compile("\\d{12,19}");
-    private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
-
-    /** Manual §2.3 (3): the new information must be what the national registry holds. */
-    private static void requireRegistered(EnterpriseRegistry registry, String name, Uscc uscc, OrgCode orgCode) {
-        boolean matches = registry.lookUp(uscc)
-                .filter(RegisteredEnterprise::active)
-                .filter(record -> record.hasName(name) && orgCode.equals(record.orgCode()))
-                .isPresent();
-        if (!matches) {
-            throw new RejectedException(EnterpriseRejections.REGISTRY_MISMATCH);
-        }
-    }
-
-    /** Manual §一: only migrated enterprises use these flows. */
-    private void requireInScope() {
-        if (!origin.needsCertification()) {
-            throw new RejectedException(EnterpriseRejections.NOT_APPLICABLE);
-        }
+    void requireInScope() {
+        MigratedEnterprisesOnly.require(origin);
     }
 
     private static void requireName(String candidate) {
@@ -542,6 +349,8 @@ class Enterprise {
             throw new RejectedException(EnterpriseRejections.ORG_CODE_MISMATCH);
         }
     }
+
+    // ---- State ----
 
     @EventSourcingHandler
     void on(LegacyEnterpriseImported event) {
@@ -561,93 +370,25 @@ class Enterprise {
 
     @EventSourcingHandler
     void on(CertificationPassed event) {
-        certified = true;
-        if (event.method() == CertificationMethod.IC_CARD) {
-            icCardPassed = true;
-        }
-        if (event.method() == CertificationMethod.BANK_UKEY) {
-            bankUkeyPassed = true;
-        }
-        if (event.method() == CertificationMethod.LEGAL_REP) {
-            legalRepPassed = true;
-            closeAttempt(event.attemptId(), AttemptStatus.PASSED);
-        }
-    }
-
-    @EventSourcingHandler
-    void on(BankUkeyCertificationStarted event, @Timestamp Instant at) {
-        openBankAttempt = new OpenBankAttempt(event.attemptId(), event.bank(), at);
-    }
-
-    @EventSourcingHandler
-    void on(BankUkeyResultReceived event) {
-        openBankAttempt = null;
+        requirements = requirements.after(event);
     }
 
     @EventSourcingHandler
     void on(LegalRepCertificationStarted event, @Timestamp Instant at) {
-        LegalRepAttempt attempt = new LegalRepAttempt(event.attemptId(), event.administratorId(),
-                event.administrator(), at);
-        legalRepAttempts.put(event.attemptId(), attempt);
-        openLegalRepAttempt = attempt;
+        identityAttempts.put(event.attemptId(), new IdentityAttempt(this, event.attemptId(),
+                CertificationMethod.LEGAL_REP, event.administratorId(), event.administrator(),
+                CertificationStep.ENTERPRISE_INFO, at));
     }
 
     @EventSourcingHandler
-    void on(EnterpriseInfoVerified event, @Timestamp Instant at) {
-        touch(event.attemptId(), at).ifPresent(attempt -> {
-            attempt.legalRepresentative = event.legalRepresentative();
-            attempt.step = CertificationStep.LEGAL_REP_IDENTITY;
-        });
+    void on(OwnerIdentityVerificationStarted event, @Timestamp Instant at) {
+        identityAttempts.put(event.attemptId(), new IdentityAttempt(this, event.attemptId(),
+                CertificationMethod.OWNER_IDENTITY, event.administratorId(), event.administrator(),
+                CertificationStep.ADMINISTRATOR_IDENTITY, at));
     }
 
     @EventSourcingHandler
-    void on(IdentityVerified event, @Timestamp Instant at) {
-        touch(event.attemptId(), at).ifPresent(attempt -> attempt.step = event.subject() == IdentitySubject.LEGAL_REP
-                ? CertificationStep.ADMINISTRATOR_IDENTITY : CertificationStep.DONE);
-    }
-
-    @EventSourcingHandler
-    void on(CertificationStepFailed event, @Timestamp Instant at) {
-        touch(event.attemptId(), at).ifPresent(attempt -> {
-            if (event.countsAgainstLimit()) {
-                attempt.failedChecks++;
-            }
-        });
-    }
-
-    @EventSourcingHandler
-    void on(SmsCodeSent event, @Timestamp Instant at) {
-        touch(event.attemptId(), at);
-    }
-
-    @EventSourcingHandler
-    void on(CertificationAttemptFailed event) {
-        closeAttempt(event.attemptId(), AttemptStatus.FAILED);
-    }
-
-    @EventSourcingHandler
-    void on(CertificationAttemptExpired event) {
-        closeAttempt(event.attemptId(), AttemptStatus.EXPIRED);
-        if (openBankAttempt != null && openBankAttempt.attemptId().equals(event.attemptId())) {
-            openBankAttempt = null;
-        }
-    }
-
-    private Optional<LegalRepAttempt> touch(String attemptId, Instant at) {
-        LegalRepAttempt attempt = legalRepAttempts.get(attemptId);
-        if (attempt != null) {
-            attempt.lastActivity = at;
-        }
-        return Optional.ofNullable(attempt);
-    }
-
-    private void closeAttempt(String attemptId, AttemptStatus status) {
-        LegalRepAttempt attempt = legalRepAttempts.get(attemptId);
-        if (attempt != null) {
-            attempt.status = status;
-        }
-        if (openLegalRepAttempt != null && openLegalRepAttempt.attemptId.equals(attemptId)) {
-            openLegalRepAttempt = null;
-        }
+    void on(BankUkeyCertificationStarted event, @Timestamp Instant at) {
+        bankAttempts.put(event.attemptId(), new BankUkeyAttempt(this, event.attemptId(), event.bank(), at));
     }
 }

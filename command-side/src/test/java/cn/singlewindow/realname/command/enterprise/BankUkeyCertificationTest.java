@@ -4,6 +4,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import cn.singlewindow.realname.command.certification.AdministratorDirectory;
+import cn.singlewindow.realname.messages.certification.FailureReason;
 import cn.singlewindow.realname.command.certification.CertificationPolicy;
 import cn.singlewindow.realname.messages.account.AccountId;
 import cn.singlewindow.realname.messages.account.AccountOwner;
@@ -88,7 +89,7 @@ class BankUkeyCertificationTest {
         fixture.given(imported(), started("b-1", Bank.CMBC),
                         new CertificationAttemptExpired(id, "b-1", CertificationMethod.BANK_UKEY))
                 .when(new RecordBankUkeyResult(id, "b-1", Bank.CMBC, null, false))
-                .expectEvents(new BankUkeyCallbackRejected(id, "b-1", Bank.CMBC, "ATTEMPT_CLOSED"));
+                .expectEvents(new BankUkeyCallbackRejected(id, "b-1", Bank.CMBC, FailureReason.ATTEMPT_CLOSED));
     }
 
     @Test

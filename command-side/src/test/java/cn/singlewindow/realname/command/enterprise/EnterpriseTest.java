@@ -11,10 +11,11 @@ import cn.singlewindow.realname.messages.account.DocumentType;
 import cn.singlewindow.realname.messages.certification.CertificationMethod;
 import cn.singlewindow.realname.messages.certification.CertificationPassed;
 import cn.singlewindow.realname.messages.certification.SecurityLevel;
-import cn.singlewindow.realname.messages.common.RejectedException;
+import cn.singlewindow.realname.messages.common.Refused;
 import cn.singlewindow.realname.messages.common.Versions;
 import cn.singlewindow.realname.messages.enterprise.ChangeEnterpriseInfo;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
+import cn.singlewindow.realname.messages.enterprise.EnterpriseInfoChangeRefused;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseInfoChanged;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseOrigin;
 import cn.singlewindow.realname.messages.enterprise.LegacyEnterpriseImported;
@@ -61,19 +62,19 @@ class EnterpriseTest {
     }
 
     @Test
-    void a_name_the_national_registry_does_not_hold_is_refused_with_the_manuals_advice() {
+    void a_name_the_national_registry_does_not_hold_is_refused_with_the_manuals_advice_and_the_refusal_recorded() {
         fixture.given(imported())
                 .when(new ChangeEnterpriseInfo(id, "别的名称有限公司", uscc, null))
-                .expectNoEvents()
-                .expectException(RejectedException.class)
-                .expectException(new CustomTypeSafeMatcher<RejectedException>("a hint to the assisted upgrade") {
+                .expectEvents(new EnterpriseInfoChangeRefused(id, "别的名称有限公司", uscc, uscc.orgCode(),
+                        "REGISTRY_MISMATCH"))
+                .expectResultMessagePayloadMatching(new CustomTypeSafeMatcher<Refused>("a hint to the assisted upgrade") {
                     @Override
-                    protected boolean matchesSafely(RejectedException rejected) {
-                        return rejected.rejection().hint().contains("ADMINISTRATOR_ASSISTED_UPGRADE")
-                                && rejected.rejection().messageZh().contains("国家企业信用信息公示系统");
+                    protected boolean matchesSafely(Refused refused) {
+                        return refused.rejection().code().equals("REGISTRY_MISMATCH")
+                                && refused.rejection().hint().contains("ADMINISTRATOR_ASSISTED_UPGRADE")
+                                && refused.rejection().messageZh().contains("国家企业信用信息公示系统");
                     }
-                })
-                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("REGISTRY_MISMATCH"));
+                });
     }
 
     @Test
@@ -89,8 +90,9 @@ class EnterpriseTest {
         registered(uscc, "新名称有限公司", RegistrationStatus.CLOSED);
         fixture.given(imported())
                 .when(new ChangeEnterpriseInfo(id, "新名称有限公司", uscc, null))
-                .expectNoEvents()
-                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("REGISTRY_MISMATCH"));
+                .expectEvents(new EnterpriseInfoChangeRefused(id, "新名称有限公司", uscc, uscc.orgCode(),
+                        "REGISTRY_MISMATCH"))
+                .expectResultMessagePayload(new Refused(EnterpriseRejections.REGISTRY_MISMATCH));
     }
 
     @Test
@@ -128,12 +130,21 @@ class EnterpriseTest {
     }
 
     @Test
-    void once_a_certification_method_passed_the_identity_fields_are_locked() {
-        fixture.given(imported(), new CertificationPassed(id, "attempt-1", CertificationMethod.LEGAL_REP,
-                        SecurityLevel.MEDIUM, true, null))
+    void once_a_method_verified_the_enterprises_information_its_fields_are_locked() {
+        fixture.given(imported(), new CertificationPassed(id, "attempt-1", CertificationMethod.BANK_UKEY,
+                        SecurityLevel.HIGH, true, null))
                 .when(new ChangeEnterpriseInfo(id, "新名称有限公司", uscc, null))
-                .expectNoEvents()
-                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("ENTERPRISE_LOCKED"));
+                .expectEvents(new EnterpriseInfoChangeRefused(id, "新名称有限公司", uscc, uscc.orgCode(),
+                        "ENTERPRISE_LOCKED"))
+                .expectResultMessagePayload(new Refused(EnterpriseRejections.ENTERPRISE_LOCKED));
+    }
+
+    @Test
+    void verifying_the_owner_alone_leaves_the_information_open_to_change() {
+        fixture.given(imported(), new CertificationPassed(id, "attempt-1", CertificationMethod.OWNER_IDENTITY,
+                        SecurityLevel.NONE, false, AccountId.create()))
+                .when(new ChangeEnterpriseInfo(id, "新名称有限公司", uscc, null))
+                .expectEvents(new EnterpriseInfoChanged(id, "新名称有限公司", uscc, uscc.orgCode()));
     }
 
     @Test
@@ -158,9 +169,9 @@ class EnterpriseTest {
         Uscc other = Uscc.of(SampleCodes.randomUscc());
         fixture.given(imported())
                 .when(new ChangeEnterpriseInfo(id, "另一个名称有限公司", other, other.orgCode()))
-                .expectNoEvents()
-                .expectException(RejectedException.class)
-                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("TOO_MANY_IDENTITY_FIELDS_CHANGED"));
+                .expectEvents(new EnterpriseInfoChangeRefused(id, "另一个名称有限公司", other, other.orgCode(),
+                        "TOO_MANY_IDENTITY_FIELDS_CHANGED"))
+                .expectResultMessagePayload(new Refused(EnterpriseRejections.TOO_MANY_IDENTITY_FIELDS_CHANGED));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.when;
 import static org.mockito.ArgumentMatchers.any;
 
 import cn.singlewindow.realname.command.certification.AdministratorDirectory;
+import cn.singlewindow.realname.messages.certification.FailureReason;
 import cn.singlewindow.realname.command.certification.CertificationPolicy;
 import cn.singlewindow.realname.messages.account.AccountId;
 import cn.singlewindow.realname.messages.account.AccountOwner;
@@ -18,6 +19,8 @@ import cn.singlewindow.realname.messages.card.CertifyByIcCard;
 import cn.singlewindow.realname.messages.card.IcCardCertificationAttempted;
 import cn.singlewindow.realname.messages.certification.CertificationMethod;
 import cn.singlewindow.realname.messages.certification.CertificationPassed;
+import cn.singlewindow.realname.messages.certification.CertificationStepRefused;
+import cn.singlewindow.realname.messages.common.Refused;
 import cn.singlewindow.realname.messages.certification.SecurityLevel;
 import cn.singlewindow.realname.messages.certification.StepResult;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
@@ -59,7 +62,7 @@ class IcCardCertificationTest {
                 EnterpriseOrigin.LOCAL_SYSTEM, adminId);
     }
 
-    private CardCheck card(String orgCode, String holderId, String failure) {
+    private CardCheck card(String orgCode, String holderId, FailureReason failure) {
         return new CardCheck("5f3a", "CN=China E-Port CA", CardType.OPERATOR, "测试贸易有限公司", orgCode, holderId,
                 failure);
     }
@@ -95,17 +98,17 @@ class IcCardCertificationTest {
         fixture.given(imported())
                 .when(new CertifyByIcCard(id, "a-1", adminId, card(otherOrgCode, ADMIN.documentNumber(), null)))
                 .expectEvents(new IcCardCertificationAttempted(id, "a-1", "5f3a", "CN=China E-Port CA",
-                        CardType.OPERATOR, "CARD_ENTERPRISE_MISMATCH"))
-                .expectResultMessagePayload(new StepResult("a-1", 1, "CARD_ENTERPRISE_MISMATCH"));
+                        CardType.OPERATOR, FailureReason.CARD_ENTERPRISE_MISMATCH))
+                .expectResultMessagePayload(new StepResult("a-1", 1, FailureReason.CARD_ENTERPRISE_MISMATCH));
     }
 
     @Test
     void a_card_the_bridge_refused_is_recorded_with_its_certificate_and_reason() {
         fixture.given(imported())
                 .when(new CertifyByIcCard(id, "a-1", adminId,
-                        CardCheck.failed("5f3a", "CN=Elsewhere", "CERTIFICATE_UNTRUSTED")))
+                        CardCheck.failed("5f3a", "CN=Elsewhere", FailureReason.CERTIFICATE_UNTRUSTED)))
                 .expectEvents(new IcCardCertificationAttempted(id, "a-1", "5f3a", "CN=Elsewhere", null,
-                        "CERTIFICATE_UNTRUSTED"));
+                        FailureReason.CERTIFICATE_UNTRUSTED));
     }
 
     @Test
@@ -114,7 +117,8 @@ class IcCardCertificationTest {
                         SecurityLevel.HIGH, true, adminId))
                 .when(new CertifyByIcCard(id, "a-2", adminId, card(uscc.orgCode().value(), ADMIN.documentNumber(),
                         null)))
-                .expectNoEvents()
-                .expectExceptionMessage(startsWith("NOT_APPLICABLE"));
+                .expectEvents(new CertificationStepRefused(id, "a-2", CertificationMethod.IC_CARD, "CertifyByIcCard",
+                        "NOT_APPLICABLE"))
+                .expectResultMessagePayload(new Refused(CertificationRejections.ALREADY_PASSED));
     }
 }

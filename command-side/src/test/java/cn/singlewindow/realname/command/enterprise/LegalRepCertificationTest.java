@@ -5,10 +5,12 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import cn.singlewindow.realname.command.certification.AdministratorDirectory;
+import cn.singlewindow.realname.messages.certification.FailureReason;
 import cn.singlewindow.realname.command.certification.CertificationPolicy;
 import cn.singlewindow.realname.command.certification.IdentityCheckQuota;
 import cn.singlewindow.realname.command.certification.SmsCodes;
@@ -31,6 +33,8 @@ import cn.singlewindow.realname.messages.certification.CertificationAttemptFaile
 import cn.singlewindow.realname.messages.certification.CertificationMethod;
 import cn.singlewindow.realname.messages.certification.CertificationPassed;
 import cn.singlewindow.realname.messages.certification.CertificationStep;
+import cn.singlewindow.realname.messages.certification.CertificationStepRefused;
+import cn.singlewindow.realname.messages.common.Refused;
 import cn.singlewindow.realname.messages.certification.CertificationStepFailed;
 import cn.singlewindow.realname.messages.certification.EnterpriseInfoVerified;
 import cn.singlewindow.realname.messages.certification.IdentitySubject;
@@ -111,14 +115,14 @@ class LegalRepCertificationTest {
     }
 
     private IdentityVerified step2() {
-        return new IdentityVerified(id, ATTEMPT, IdentitySubject.LEGAL_REP, VerificationRoute.ID_CARD);
+        return new IdentityVerified(id, ATTEMPT, IdentitySubject.LEGAL_REP, VerificationRoute.ID_CARD, CertificationMethod.LEGAL_REP);
     }
 
     private VerifyEnterpriseInfo enterpriseInfo(LegalRepresentative legalRep) {
         return new VerifyEnterpriseInfo(id, ATTEMPT, "测试贸易有限公司", uscc, uscc.orgCode(), legalRep);
     }
 
-    private CertificationStepFailed failed(CertificationStep step, VerificationRoute route, String reason,
+    private CertificationStepFailed failed(CertificationStep step, VerificationRoute route, FailureReason reason,
                                            boolean counts) {
         return new CertificationStepFailed(id, ATTEMPT, CertificationMethod.LEGAL_REP, step, route, reason, counts);
     }
@@ -132,7 +136,7 @@ class LegalRepCertificationTest {
         // A failed IC card check since: the enterprise's version moved on, the attempt's did not.
         fixture.given(imported(EnterpriseOrigin.LEGACY_INSPECTION), started(),
                         new IcCardCertificationAttempted(id, "card-attempt", "01", "CN=E-Port CA", CardType.OPERATOR,
-                                "SIGNATURE_INVALID"))
+                                FailureReason.SIGNATURE_INVALID))
                 .when(new StartLegalRepCertification(id, "attempt-2", adminId))
                 .expectNoEvents()
                 .expectResultMessagePayload(new StepResult(ATTEMPT, Versions.NOTHING_CHANGED, null));
@@ -161,8 +165,8 @@ class LegalRepCertificationTest {
         fixture.given(imported(EnterpriseOrigin.LEGACY_INSPECTION), started())
                 .when(enterpriseInfo(someoneElse))
                 .expectEvents(failed(CertificationStep.ENTERPRISE_INFO, VerificationRoute.REGISTRY,
-                        "REGISTRY_MISMATCH", true))
-                .expectResultMessagePayload(new StepResult(ATTEMPT, 2, "REGISTRY_MISMATCH"));
+                        FailureReason.REGISTRY_MISMATCH, true))
+                .expectResultMessagePayload(new StepResult(ATTEMPT, 2, FailureReason.REGISTRY_MISMATCH));
     }
 
     @Test
@@ -171,16 +175,28 @@ class LegalRepCertificationTest {
         fixture.given(imported(EnterpriseOrigin.LEGACY_INSPECTION), started())
                 .when(new VerifyEnterpriseInfo(id, ATTEMPT, "别的公司", uscc, uscc.orgCode(), LEGAL_REP))
                 .expectEvents(failed(CertificationStep.ENTERPRISE_INFO, VerificationRoute.REGISTRY,
-                        "ENTERPRISE_INFO_MISMATCH", true));
+                        FailureReason.ENTERPRISE_INFO_MISMATCH, true));
     }
 
     @Test
-    void step_two_before_step_one_is_out_of_order_and_records_nothing() {
+    void step_two_before_step_one_is_out_of_order_and_only_its_refusal_is_recorded() {
         fixture.given(imported(EnterpriseOrigin.LEGACY_INSPECTION), started())
                 .when(new VerifyIdentityByIdCard(id, ATTEMPT, IdentitySubject.LEGAL_REP, "张三",
                         "11010519491231002X", LEGAL_REP_CARD))
-                .expectNoEvents()
-                .expectExceptionMessage(startsWith("STEP_OUT_OF_ORDER"));
+                .expectEvents(new CertificationStepRefused(id, ATTEMPT, CertificationMethod.LEGAL_REP,
+                        "VerifyIdentityByIdCard", "STEP_OUT_OF_ORDER"))
+                .expectResultMessagePayload(new Refused(CertificationRejections.STEP_OUT_OF_ORDER));
+        verifyNoInteractions(ctid);
+    }
+
+    @Test
+    void a_step_of_an_attempt_the_enterprise_does_not_have_is_refused_and_recorded() {
+        fixture.given(imported(EnterpriseOrigin.LEGACY_INSPECTION), started())
+                .when(new VerifyIdentityByIdCard(id, "someone-elses", IdentitySubject.LEGAL_REP, "张三",
+                        "11010519491231002X", LEGAL_REP_CARD))
+                .expectEvents(new CertificationStepRefused(id, "someone-elses", null, "VerifyIdentityByIdCard",
+                        "NOT_FOUND"))
+                .expectResultMessagePayload(new Refused(CertificationRejections.ATTEMPT_NOT_FOUND));
     }
 
     @Test
@@ -198,7 +214,7 @@ class LegalRepCertificationTest {
         fixture.given(imported(EnterpriseOrigin.LEGACY_INSPECTION), started(), step1())
                 .when(new VerifyIdentityByIdCard(id, ATTEMPT, IdentitySubject.LEGAL_REP, "张三",
                         "11010519491231002X", LEGAL_REP_CARD))
-                .expectEvents(failed(CertificationStep.LEGAL_REP_IDENTITY, VerificationRoute.ID_CARD, "NOT_IN_CTID",
+                .expectEvents(failed(CertificationStep.LEGAL_REP_IDENTITY, VerificationRoute.ID_CARD, FailureReason.NOT_IN_CTID,
                         true));
     }
 
@@ -209,7 +225,7 @@ class LegalRepCertificationTest {
                 .when(new VerifyIdentityByIdCard(id, ATTEMPT, IdentitySubject.LEGAL_REP, "张三",
                         "11010519491231002X", LEGAL_REP_CARD))
                 .expectEvents(failed(CertificationStep.LEGAL_REP_IDENTITY, VerificationRoute.ID_CARD,
-                        "IDENTITY_SERVICE_UNAVAILABLE", false));
+                        FailureReason.IDENTITY_SERVICE_UNAVAILABLE, false));
     }
 
     @Test
@@ -219,12 +235,12 @@ class LegalRepCertificationTest {
                         new EnterpriseInfoVerified(id, ATTEMPT, withPassport))
                 .when(new VerifyIdentityByIdCard(id, ATTEMPT, IdentitySubject.LEGAL_REP, "张三", "E12345678",
                         LEGAL_REP_CARD))
-                .expectNoEvents()
-                .expectException(new org.hamcrest.CustomTypeSafeMatcher<
-                        cn.singlewindow.realname.messages.common.RejectedException>("a hint to switch") {
+                .expectEvents(new CertificationStepRefused(id, ATTEMPT, CertificationMethod.LEGAL_REP,
+                        "VerifyIdentityByIdCard", "NOT_APPLICABLE"))
+                .expectResultMessagePayloadMatching(new org.hamcrest.CustomTypeSafeMatcher<Refused>("a hint to switch") {
                     @Override
-                    protected boolean matchesSafely(cn.singlewindow.realname.messages.common.RejectedException e) {
-                        return "SWITCH_TO_BANK_CARD".equals(e.rejection().hint());
+                    protected boolean matchesSafely(Refused refused) {
+                        return "SWITCH_TO_BANK_CARD".equals(refused.rejection().hint());
                     }
                 });
     }
@@ -252,7 +268,7 @@ class LegalRepCertificationTest {
         fixture.given(imported(EnterpriseOrigin.LEGACY_INSPECTION), started(), step1())
                 .when(new VerifyIdentityByBankCard(id, ATTEMPT, IdentitySubject.LEGAL_REP, "6222021234567890123",
                         "13812345678", "123456"))
-                .expectEvents(new IdentityVerified(id, ATTEMPT, IdentitySubject.LEGAL_REP, VerificationRoute.BANK_CARD));
+                .expectEvents(new IdentityVerified(id, ATTEMPT, IdentitySubject.LEGAL_REP, VerificationRoute.BANK_CARD, CertificationMethod.LEGAL_REP));
     }
 
     @Test
@@ -263,7 +279,7 @@ class LegalRepCertificationTest {
                 .when(new VerifyIdentityByBankCard(id, ATTEMPT, IdentitySubject.LEGAL_REP, "6222021234567890123",
                         "13812345678", "000000"))
                 .expectEvents(failed(CertificationStep.LEGAL_REP_IDENTITY, VerificationRoute.BANK_CARD,
-                        "SMS_CODE_INVALID", true));
+                        FailureReason.SMS_CODE_INVALID, true));
         org.mockito.Mockito.verifyNoInteractions(bankCards);
     }
 
@@ -275,7 +291,7 @@ class LegalRepCertificationTest {
                 .when(new VerifyIdentityByIdCard(id, ATTEMPT, IdentitySubject.ADMINISTRATOR, "李四",
                         "110101199003070011", new IdValidity("20200101", "20400101")))
                 .expectEvents(new IdentityVerified(id, ATTEMPT, IdentitySubject.ADMINISTRATOR,
-                                VerificationRoute.ID_CARD),
+                                VerificationRoute.ID_CARD, CertificationMethod.LEGAL_REP),
                         new CertificationPassed(id, ATTEMPT, CertificationMethod.LEGAL_REP, SecurityLevel.MEDIUM,
                                 true, adminId));
         verify(administrators).confirmIdentity(adminId, CertificationMethod.LEGAL_REP);
@@ -287,7 +303,7 @@ class LegalRepCertificationTest {
                 .when(new VerifyIdentityByIdCard(id, ATTEMPT, IdentitySubject.ADMINISTRATOR, "张三",
                         "11010519491231002X", LEGAL_REP_CARD))
                 .expectEvents(failed(CertificationStep.ADMINISTRATOR_IDENTITY, VerificationRoute.ID_CARD,
-                        "IDENTITY_NOT_OF_THIS_STEP", true));
+                        FailureReason.IDENTITY_NOT_OF_THIS_STEP, true));
         org.mockito.Mockito.verifyNoInteractions(ctid);
     }
 
@@ -295,12 +311,12 @@ class LegalRepCertificationTest {
     void the_third_counted_failure_ends_the_attempt() {
         when(ctid.verify(anyString(), anyString(), any())).thenReturn(Verdict.MISMATCH);
         CertificationStepFailed mismatch = failed(CertificationStep.LEGAL_REP_IDENTITY, VerificationRoute.ID_CARD,
-                "IDENTITY_MISMATCH", true);
+                FailureReason.IDENTITY_MISMATCH, true);
         fixture.given(imported(EnterpriseOrigin.LEGACY_INSPECTION), started(), step1(), mismatch, mismatch)
                 .when(new VerifyIdentityByIdCard(id, ATTEMPT, IdentitySubject.LEGAL_REP, "张三",
                         "11010519491231002X", LEGAL_REP_CARD))
                 .expectEvents(mismatch, new CertificationAttemptFailed(id, ATTEMPT, CertificationMethod.LEGAL_REP,
-                        "TOO_MANY_ATTEMPTS"));
+                        FailureReason.TOO_MANY_ATTEMPTS));
     }
 
     @Test
@@ -310,7 +326,7 @@ class LegalRepCertificationTest {
                 .when(new VerifyIdentityByIdCard(id, ATTEMPT, IdentitySubject.LEGAL_REP, "张三",
                         "11010519491231002X", LEGAL_REP_CARD))
                 .expectEvents(failed(CertificationStep.LEGAL_REP_IDENTITY, VerificationRoute.ID_CARD,
-                        "TOO_MANY_ATTEMPTS", false));
+                        FailureReason.TOO_MANY_ATTEMPTS, false));
         org.mockito.Mockito.verifyNoInteractions(ctid);
     }
 
@@ -350,7 +366,7 @@ class LegalRepCertificationTest {
         given.andGivenCurrentTime(given.currentTime().plus(Duration.ofMinutes(45)))
                 .when(enterpriseInfo(LEGAL_REP))
                 .expectEvents(new CertificationAttemptExpired(id, ATTEMPT, CertificationMethod.LEGAL_REP))
-                .expectResultMessagePayload(new StepResult(ATTEMPT, 2, "ATTEMPT_EXPIRED"));
+                .expectResultMessagePayload(new StepResult(ATTEMPT, 2, FailureReason.ATTEMPT_EXPIRED));
     }
 
     @Test
@@ -359,7 +375,8 @@ class LegalRepCertificationTest {
                         new CertificationPassed(id, ATTEMPT, CertificationMethod.LEGAL_REP, SecurityLevel.MEDIUM,
                                 true, adminId))
                 .when(new StartLegalRepCertification(id, "attempt-2", adminId))
-                .expectNoEvents()
-                .expectExceptionMessage(startsWith("NOT_APPLICABLE"));
+                .expectEvents(new CertificationStepRefused(id, "attempt-2", CertificationMethod.LEGAL_REP,
+                        "StartLegalRepCertification", "NOT_APPLICABLE"))
+                .expectResultMessagePayload(new Refused(CertificationRejections.ALREADY_PASSED));
     }
 }

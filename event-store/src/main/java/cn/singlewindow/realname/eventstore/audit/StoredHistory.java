@@ -259,8 +259,9 @@ class StoredHistory implements AuditLog {
         Map<String, ?> metaData = event.getMetaData();
         String payloadType = stored.getType().getName();
         String type = payloadType.substring(payloadType.lastIndexOf('.') + 1);
-        String outcome = FAILURE_WORDS.stream().anyMatch(type::contains) ? "FAILED"
-                : PASS_WORDS.stream().anyMatch(type::contains) ? "PASSED" : null;
+        // A refusal recorded before any check was made (Refusal events: ...Refused) is told apart from a failed check.
+        String outcome = type.endsWith("Refused") ? "REFUSED" : FAILURE_WORDS.stream().anyMatch(type::contains)
+                ? "FAILED" : PASS_WORDS.stream().anyMatch(type::contains) ? "PASSED" : null;
         String reason = firstText(payload, "failureCode", "reasonCode", "reason");
         if (outcome == null && type.endsWith("Attempted")) {
             outcome = reason == null ? "PASSED" : "FAILED";

@@ -1,5 +1,6 @@
 package cn.singlewindow.realname.messages.card;
 
+import cn.singlewindow.realname.messages.certification.FailureReason;
 import cn.singlewindow.realname.messages.common.Masking;
 
 /**
@@ -8,9 +9,9 @@ import cn.singlewindow.realname.messages.common.Masking;
  * kept for the audit trail even when the check failed.
  */
 public record CardCheck(String certificateSerial, String issuer, CardType cardType, String enterpriseName,
-                        String orgCode, String holderIdNumber, String failureCode) {
+                        String orgCode, String holderIdNumber, FailureReason failureCode) {
 
-    public static CardCheck failed(String serial, String issuer, String failureCode) {
+    public static CardCheck failed(String serial, String issuer, FailureReason failureCode) {
         return new CardCheck(serial, issuer, null, null, null, null, failureCode);
     }
 

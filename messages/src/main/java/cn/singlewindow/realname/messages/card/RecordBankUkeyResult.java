@@ -1,5 +1,6 @@
 package cn.singlewindow.realname.messages.card;
 
+import cn.singlewindow.realname.messages.certification.FailureReason;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -8,5 +9,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * with {@code rejectedCallback}, a callback that failed verification: recorded, and nothing else changes.
  */
 public record RecordBankUkeyResult(@TargetAggregateIdentifier EnterpriseId enterpriseId, String attemptId, Bank bank,
-                                   String failureCode, boolean rejectedCallback) {
+                                   FailureReason failureCode, boolean rejectedCallback) {
 }

@@ -5,5 +5,5 @@ import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
 
 /** Too many failed checks: the attempt is over; a new one may be started. */
 public record CertificationAttemptFailed(EnterpriseId enterpriseId, String attemptId, CertificationMethod method,
-                                         String reasonCode) implements EnterpriseEvent {
+                                         FailureReason reasonCode) implements EnterpriseEvent {
 }

@@ -8,6 +8,6 @@ import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
  * was down: the user did nothing wrong.
  */
 public record CertificationStepFailed(EnterpriseId enterpriseId, String attemptId, CertificationMethod method,
-                                      CertificationStep step, VerificationRoute route, String reasonCode,
+                                      CertificationStep step, VerificationRoute route, FailureReason reasonCode,
                                       boolean countsAgainstLimit) implements EnterpriseEvent {
 }

@@ -25,9 +25,14 @@ public record MethodProgress(CertificationMethod method, MethodState status, Sec
 
     /** The method whose state the event moves, if it moves one. */
     public static Optional<CertificationMethod> methodOf(Object event) {
-        if (event instanceof LegalRepCertificationStarted || event instanceof EnterpriseInfoVerified
-                || event instanceof IdentityVerified) {
+        if (event instanceof LegalRepCertificationStarted || event instanceof EnterpriseInfoVerified) {
             return Optional.of(CertificationMethod.LEGAL_REP);
+        }
+        if (event instanceof IdentityVerified e) {
+            return Optional.of(e.method());
+        }
+        if (event instanceof OwnerIdentityVerificationStarted) {
+            return Optional.of(CertificationMethod.OWNER_IDENTITY);
         }
         if (event instanceof IcCardCertificationAttempted) {
             return Optional.of(CertificationMethod.IC_CARD);
@@ -59,6 +64,9 @@ public record MethodProgress(CertificationMethod method, MethodState status, Sec
         }
         if (event instanceof LegalRepCertificationStarted || event instanceof BankUkeyCertificationStarted) {
             return tried(at, MethodState.PENDING, CertificationStep.ENTERPRISE_INFO);
+        }
+        if (event instanceof OwnerIdentityVerificationStarted) {
+            return tried(at, MethodState.PENDING, CertificationStep.ADMINISTRATOR_IDENTITY);
         }
         if (event instanceof IcCardCertificationAttempted e) {
             return tried(at, e.failureCode() == null ? MethodState.PENDING : MethodState.FAILED, currentStep);

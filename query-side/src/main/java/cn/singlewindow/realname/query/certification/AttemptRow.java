@@ -4,6 +4,7 @@ import cn.singlewindow.realname.messages.certification.AttemptStatus;
 import cn.singlewindow.realname.messages.certification.CertificationMethod;
 import cn.singlewindow.realname.messages.certification.CertificationStep;
 import cn.singlewindow.realname.query.rebuild.ProjectionRow;
+import cn.singlewindow.realname.messages.certification.FailureReason;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -32,7 +33,8 @@ class AttemptRow extends ProjectionRow<String> {
     @Column(name = "finished_at")
     Instant finishedAt;
     @Column(name = "failure_code")
-    String failureCode;
+    @Enumerated(EnumType.STRING)
+    FailureReason failureCode;
     long version;
 
     @Override

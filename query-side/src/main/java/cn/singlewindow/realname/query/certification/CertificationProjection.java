@@ -18,7 +18,7 @@ import cn.singlewindow.realname.messages.certification.CertificationStep;
 import cn.singlewindow.realname.messages.certification.CertificationStepFailed;
 import cn.singlewindow.realname.messages.certification.EnterpriseCertification;
 import cn.singlewindow.realname.messages.certification.EnterpriseInfoVerified;
-import cn.singlewindow.realname.messages.certification.FailureReasons;
+import cn.singlewindow.realname.messages.certification.FailureReason;
 import cn.singlewindow.realname.messages.certification.FindCertificationAttempt;
 import cn.singlewindow.realname.messages.certification.FindCertificationAttempts;
 import cn.singlewindow.realname.messages.certification.FindCertificationOverview;
@@ -27,6 +27,7 @@ import cn.singlewindow.realname.messages.certification.IdentitySubject;
 import cn.singlewindow.realname.messages.certification.IdentityVerified;
 import cn.singlewindow.realname.messages.certification.LegalRepCertificationStarted;
 import cn.singlewindow.realname.messages.certification.MethodProgress;
+import cn.singlewindow.realname.messages.certification.OwnerIdentityVerificationStarted;
 import cn.singlewindow.realname.messages.certification.SmsCodeSent;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
 import cn.singlewindow.realname.query.directory.EnterpriseViews;
@@ -81,6 +82,16 @@ class CertificationProjection {
         progress(event.enterpriseId(), event, at);
     }
 
+    @EventHandler
+    void on(OwnerIdentityVerificationStarted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        if (!openAttempt(event.enterpriseId(), event.attemptId(), CertificationMethod.OWNER_IDENTITY,
+                CertificationStep.ADMINISTRATOR_IDENTITY, sequence, at, row -> {
+                })) {
+            return;
+        }
+        progress(event.enterpriseId(), event, at);
+    }
+
     /** One step: the card was checked; CertificationPassed follows when it passed. */
     @EventHandler
     void on(IcCardCertificationAttempted event, @SequenceNumber long sequence, @Timestamp Instant at) {
@@ -120,7 +131,7 @@ class CertificationProjection {
         updateAttempt(event.attemptId(), sequence, row -> {
             if (row.status == AttemptStatus.IN_PROGRESS) {
                 // The event keeps the detail (forged, replayed, late...); the attempt shows the stable code.
-                row.failureCode = "CALLBACK_INVALID";
+                row.failureCode = FailureReason.CALLBACK_INVALID;
             }
         });
     }
@@ -158,7 +169,7 @@ class CertificationProjection {
 
     @EventHandler
     void on(CertificationAttemptExpired event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        close(event.attemptId(), AttemptStatus.EXPIRED, "ATTEMPT_EXPIRED", sequence, at);
+        close(event.attemptId(), AttemptStatus.EXPIRED, FailureReason.ATTEMPT_EXPIRED, sequence, at);
         progress(event.enterpriseId(), event, at);
     }
 
@@ -246,7 +257,7 @@ class CertificationProjection {
         });
     }
 
-    private void close(String attemptId, AttemptStatus status, String reason, long sequence, Instant at) {
+    private void close(String attemptId, AttemptStatus status, FailureReason reason, long sequence, Instant at) {
         updateAttempt(attemptId, sequence, row -> {
             row.status = status;
             row.failureCode = reason;
@@ -291,9 +302,10 @@ class CertificationProjection {
     }
 
     private static CertificationAttemptView toView(AttemptRow row) {
-        String hint = row.failureCode == null ? null : FailureReasons.of(row.failureCode).hint();
+        String hint = row.failureCode == null ? null : row.failureCode.hint();
         return new CertificationAttemptView(row.attemptId, new EnterpriseId(row.enterpriseId), row.method, row.step,
-                row.status, row.startedAt, row.finishedAt, row.failureCode, hint, row.version);
+                row.status, row.startedAt, row.finishedAt, row.failureCode == null ? null : row.failureCode.name(), hint,
+                row.version);
     }
 
     /**
@@ -315,7 +327,7 @@ class CertificationProjection {
         row.status = AttemptStatus.valueOf(rs.getString(5));
         row.startedAt = rs.getTimestamp(6).toInstant();
         row.finishedAt = MethodStatusCollector.instant(rs.getTimestamp(7));
-        row.failureCode = rs.getString(8);
+        row.failureCode = rs.getString(8) == null ? null : FailureReason.of(rs.getString(8));
         row.version = rs.getLong(9);
         return row;
     };

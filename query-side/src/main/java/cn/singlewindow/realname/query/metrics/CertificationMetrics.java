@@ -33,20 +33,20 @@ class CertificationMetrics {
 
     @EventHandler
     void on(CertificationStepFailed event) {
-        count(event.method(), "FAILED", event.reasonCode());
+        count(event.method(), "FAILED", event.reasonCode().name());
     }
 
     @EventHandler
     void on(IcCardCertificationAttempted event) {
         if (event.failureCode() != null) {
-            count(CertificationMethod.IC_CARD, "FAILED", event.failureCode());
+            count(CertificationMethod.IC_CARD, "FAILED", event.failureCode().name());
         }
     }
 
     @EventHandler
     void on(BankUkeyResultReceived event) {
         if (event.failureCode() != null) {
-            count(CertificationMethod.BANK_UKEY, "FAILED", event.failureCode());
+            count(CertificationMethod.BANK_UKEY, "FAILED", event.failureCode().name());
         }
     }
 

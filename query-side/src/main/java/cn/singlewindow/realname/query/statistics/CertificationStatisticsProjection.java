@@ -9,6 +9,7 @@ import cn.singlewindow.realname.messages.certification.CertificationMethod;
 import cn.singlewindow.realname.messages.certification.CertificationPassed;
 import cn.singlewindow.realname.messages.certification.CertificationStepFailed;
 import cn.singlewindow.realname.messages.certification.LegalRepCertificationStarted;
+import cn.singlewindow.realname.messages.certification.OwnerIdentityVerificationStarted;
 import cn.singlewindow.realname.messages.common.ChinaTime;
 import cn.singlewindow.realname.messages.statistics.CertificationStatistics;
 import cn.singlewindow.realname.messages.statistics.CertificationStatistics.DailyCount;
@@ -55,6 +56,11 @@ class CertificationStatisticsProjection {
     }
 
     @EventHandler
+    void on(OwnerIdentityVerificationStarted event, @Timestamp Instant at) {
+        count(at, CertificationMethod.OWNER_IDENTITY, "STARTED", NONE);
+    }
+
+    @EventHandler
     void on(BankUkeyCertificationStarted event, @Timestamp Instant at) {
         count(at, CertificationMethod.BANK_UKEY, "STARTED", NONE);
     }
@@ -64,19 +70,19 @@ class CertificationStatisticsProjection {
     void on(IcCardCertificationAttempted event, @Timestamp Instant at) {
         count(at, CertificationMethod.IC_CARD, "STARTED", NONE);
         if (event.failureCode() != null) {
-            count(at, CertificationMethod.IC_CARD, "FAILED", event.failureCode());
+            count(at, CertificationMethod.IC_CARD, "FAILED", event.failureCode().name());
         }
     }
 
     @EventHandler
     void on(CertificationStepFailed event, @Timestamp Instant at) {
-        count(at, event.method(), "FAILED", event.reasonCode());
+        count(at, event.method(), "FAILED", event.reasonCode().name());
     }
 
     @EventHandler
     void on(BankUkeyResultReceived event, @Timestamp Instant at) {
         if (event.failureCode() != null) {
-            count(at, CertificationMethod.BANK_UKEY, "FAILED", event.failureCode());
+            count(at, CertificationMethod.BANK_UKEY, "FAILED", event.failureCode().name());
         }
     }
 
