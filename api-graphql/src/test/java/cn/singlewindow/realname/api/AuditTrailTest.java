@@ -154,6 +154,10 @@ class AuditTrailTest extends RunningService {
                 .variable("input", Map.of("enterpriseId", enterprise.id(), "name", "后来的名称有限公司",
                         "uscc", enterprise.uscc()))
                 .execute().path("changeEnterpriseInfo.name").entity(String.class).isEqualTo("后来的名称有限公司");
+        admin.documentName("changeAccountInfo").variable("input", Map.of("accountId", GraphQlApi.accountOf(admin),
+                        "ownerName", "李四新", "documentType", "RESIDENT_ID_CARD", "documentNumber", "110101199003070011",
+                        "idValidFrom", "20200101", "idValidTo", "20400101")).execute()
+                .path("changeAccountInfo.ownerName").entity(String.class).isEqualTo("李四新");
         admin.documentName("startLegalRepCertification")
                 .variable("input", Map.of("enterpriseId", enterprise.id())).execute()
                 .path("startLegalRepCertification.id").hasValue();
@@ -162,12 +166,15 @@ class AuditTrailTest extends RunningService {
         auditor.documentName("enterpriseAsOf").variable("id", enterprise.id())
                 .variable("at", afterImport.toString()).execute()
                 .path("enterpriseAsOf.name").entity(String.class).isEqualTo("测试贸易有限公司")
+                .path("enterpriseAsOf.accounts[0].ownerName").entity(String.class).isEqualTo("李四")
+                .path("enterpriseAsOf.accounts[0].documentNumber").entity(String.class).isEqualTo("1101**********0011")
                 .path("enterpriseAsOf.legalRepresentative.documentNumber").entity(String.class)
                 .isEqualTo("1101**********002X")
                 .path("enterpriseAsOf.certification.methods[1].status").entity(String.class).isEqualTo("NOT_STARTED");
         auditor.documentName("enterpriseAsOf").variable("id", enterprise.id())
                 .variable("at", java.time.Instant.now().toString()).execute()
                 .path("enterpriseAsOf.name").entity(String.class).isEqualTo("后来的名称有限公司")
+                .path("enterpriseAsOf.accounts[0].ownerName").entity(String.class).isEqualTo("李四新")
                 .path("enterpriseAsOf.certification.methods[1].status").entity(String.class).isEqualTo("PENDING")
                 .path("enterpriseAsOf.certification.methods[1].currentStep").entity(String.class)
                 .isEqualTo("ENTERPRISE_INFO");

@@ -76,6 +76,30 @@ class LegalRepCertificationFlowTest extends RunningService {
     }
 
     @Test
+    void the_legal_representative_the_registry_confirmed_in_step_one_is_the_one_the_enterprise_shows() {
+        GraphQlApi api = api();
+        ImportedEnterprise enterprise = api.importEnterprise(api.asOperations());
+        // The legacy system had a former legal representative; the registry has today's.
+        api.anonymous().documentName("sandboxRegisterEnterprise").variable("input", Map.of("name", "测试贸易有限公司",
+                "uscc", enterprise.uscc(), "legalRepName", "王五", "legalRepDocumentType", "RESIDENT_ID_CARD",
+                "legalRepDocumentNumber", "110101198001010010")).execute()
+                .path("sandboxRegisterEnterprise.status").entity(String.class).isEqualTo("ACTIVE");
+        HttpGraphQlTester admin = api.asAdministratorOf(enterprise);
+        admin.documentName("enterprise").variable("id", enterprise.id()).execute()
+                .path("enterprise.legalRepresentative.name").entity(String.class).isEqualTo(LEGAL_REP);
+        String attemptId = start(new Certifiable(enterprise, admin, null));
+        admin.documentName("verifyEnterpriseInfo")
+                .variable("input", Map.of("attemptId", attemptId, "enterpriseName", "测试贸易有限公司",
+                        "uscc", enterprise.uscc(), "legalRepName", "王五", "legalRepDocumentType", "RESIDENT_ID_CARD",
+                        "legalRepDocumentNumber", "110101198001010010"))
+                .execute().path("verifyEnterpriseInfo.step").entity(String.class).isEqualTo("LEGAL_REP_IDENTITY");
+        admin.documentName("enterprise").variable("id", enterprise.id()).execute()
+                .path("enterprise.legalRepresentative.name").entity(String.class).isEqualTo("王五")
+                .path("enterprise.legalRepresentative.documentNumber").entity(String.class)
+                .isEqualTo("1101**********0010");
+    }
+
+    @Test
     void both_persons_by_id_card_pass_the_method_and_a_subscriber_sees_pending_then_passed() throws Exception {
         GraphQlApi api = api();
         Certifiable c = certifiable(api, true);

@@ -21,6 +21,7 @@ import cn.singlewindow.realname.messages.enterprise.ImportLegacyEnterprise;
 import cn.singlewindow.realname.messages.common.ChinaTime;
 import graphql.GraphQLContext;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -102,9 +103,16 @@ class EnterpriseController {
                         EnterpriseView.class, EnterpriseView::version, version));
     }
 
+    /** The accounts now, in one query for every enterprise of the answer; a view of the past brings its own. */
     @BatchMapping(typeName = "Enterprise", field = "accounts")
     Mono<Map<EnterpriseView, List<AccountView>>> accounts(List<EnterpriseView> enterprises) {
-        Map<EnterpriseId, EnterpriseView> byId = enterprises.stream()
+        Map<EnterpriseView, List<AccountView>> asOf = new HashMap<>();
+        enterprises.stream().filter(view -> view.accountsAsOf() != null)
+                .forEach(view -> asOf.put(view, view.accountsAsOf()));
+        if (asOf.size() == enterprises.size()) {
+            return Mono.just(asOf);
+        }
+        Map<EnterpriseId, EnterpriseView> byId = enterprises.stream().filter(view -> view.accountsAsOf() == null)
                 .collect(Collectors.toMap(EnterpriseView::id, Function.identity(), (a, b) -> a));
         return Mono.fromFuture(queries.query(new FindAccountsOfEnterprises(byId.keySet()),
                         ResponseTypes.multipleInstancesOf(AccountView.class)))
@@ -112,6 +120,7 @@ class EnterpriseController {
                     Map<EnterpriseView, List<AccountView>> grouped = accounts.stream()
                             .collect(Collectors.groupingBy(account -> byId.get(account.enterpriseId())));
                     enterprises.forEach(enterprise -> grouped.putIfAbsent(enterprise, List.of()));
+                    grouped.putAll(asOf);
                     return grouped;
                 });
     }

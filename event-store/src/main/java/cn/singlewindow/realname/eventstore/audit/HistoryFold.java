@@ -1,6 +1,8 @@
 package cn.singlewindow.realname.eventstore.audit;
 
+import cn.singlewindow.realname.messages.account.AccountView;
 import cn.singlewindow.realname.messages.certification.CertificationMethod;
+import cn.singlewindow.realname.messages.certification.EnterpriseInfoVerified;
 import cn.singlewindow.realname.messages.certification.MethodProgress;
 import cn.singlewindow.realname.messages.common.Masking;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
@@ -10,13 +12,18 @@ import cn.singlewindow.realname.messages.enterprise.LegacyEnterpriseImported;
 import cn.singlewindow.realname.messages.enterprise.LegalRepresentative;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
-/** An enterprise's stream folded, event by event, into its identity and the state of each certification method. */
+/**
+ * An enterprise's stream folded, event by event, into its identity (the legal representative as step 1 of the
+ * legal-representative method confirmed it, once it did) and the state of each certification method.
+ */
 final class HistoryFold {
 
     private LegacyEnterpriseImported imported;
     private EnterpriseInfoChanged changed;
+    private LegalRepresentative verifiedLegalRep;
     private long version;
     private final Map<CertificationMethod, MethodProgress> methods = new EnumMap<>(CertificationMethod.class);
 
@@ -26,22 +33,24 @@ final class HistoryFold {
             imported = e;
         } else if (event instanceof EnterpriseInfoChanged e) {
             changed = e;
+        } else if (event instanceof EnterpriseInfoVerified e) {
+            verifiedLegalRep = e.legalRepresentative();
         }
         MethodProgress.methodOf(event).ifPresent(method -> methods.put(method,
                 methods.getOrDefault(method, MethodProgress.notStarted(method)).after(event, at)));
     }
 
-    /** Null before the enterprise existed. */
-    EnterpriseView view(EnterpriseId id) {
+    /** Null before the enterprise existed; its accounts as they stood then. */
+    EnterpriseView view(EnterpriseId id, List<AccountView> accounts) {
         if (imported == null) {
             return null;
         }
-        LegalRepresentative legalRep = imported.legalRepresentative();
+        LegalRepresentative legalRep = verifiedLegalRep != null ? verifiedLegalRep : imported.legalRepresentative();
         return new EnterpriseView(id, changed == null ? imported.name() : changed.name(),
                 (changed == null ? imported.uscc() : changed.uscc()).value(),
                 (changed == null ? imported.orgCode() : changed.orgCode()).value(), imported.origin(),
                 legalRep == null ? null : new LegalRepresentative(legalRep.name(), legalRep.documentType(),
                         Masking.documentNumber(legalRep.documentNumber())),
-                version, MethodProgress.overview(methods.values()));
+                version, MethodProgress.overview(methods.values()), accounts);
     }
 }

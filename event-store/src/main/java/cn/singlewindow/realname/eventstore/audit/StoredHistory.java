@@ -5,6 +5,8 @@ import cn.singlewindow.realname.messages.common.AuditMetadata;
 import cn.singlewindow.realname.messages.common.Masking;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseView;
+import cn.singlewindow.realname.messages.account.AccountId;
+import cn.singlewindow.realname.messages.account.AccountView;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -100,7 +102,15 @@ class StoredHistory implements AuditLog {
         eventStore.readEvents(enterpriseId.value(), 0).asStream()
                 .takeWhile(event -> !event.getTimestamp().isAfter(at))
                 .forEach(event -> fold.apply(event.getPayload(), event.getSequenceNumber(), event.getTimestamp()));
-        return Optional.ofNullable(fold.view(enterpriseId));
+        List<AccountView> accounts = new ArrayList<>();
+        for (String accountId : streams.accountsOf(enterpriseId)) {
+            AccountFold account = new AccountFold();
+            eventStore.readEvents(accountId, 0).asStream()
+                    .takeWhile(event -> !event.getTimestamp().isAfter(at))
+                    .forEach(event -> account.apply(event.getPayload(), event.getSequenceNumber()));
+            Optional.ofNullable(account.view(new AccountId(accountId), enterpriseId)).ifPresent(accounts::add);
+        }
+        return Optional.ofNullable(fold.view(enterpriseId, List.copyOf(accounts)));
     }
 
     @Override

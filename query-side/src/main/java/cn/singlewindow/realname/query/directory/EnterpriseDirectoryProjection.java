@@ -18,6 +18,7 @@ import cn.singlewindow.realname.messages.account.OwnerIdentityVerified;
 import cn.singlewindow.realname.messages.certification.CertificationOverview;
 import cn.singlewindow.realname.messages.common.Masking;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
+import cn.singlewindow.realname.messages.certification.EnterpriseInfoVerified;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseInfoChanged;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseOrigin;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseView;
@@ -90,6 +91,19 @@ class EnterpriseDirectoryProjection {
             row.legalRepRef = persons.of(legalRep.documentType(), legalRep.documentNumber());
         }
         saveAndEmit(row, sequence, at);
+    }
+
+    /** Step 1 of the legal-representative method: the legal representative the registry confirmed is the one shown. */
+    @EventHandler
+    void on(EnterpriseInfoVerified event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        enterpriseAfter(event.enterpriseId(), sequence).ifPresent(row -> {
+            LegalRepresentative legalRep = event.legalRepresentative();
+            row.legalRepName = legalRep.name();
+            row.legalRepDocumentType = legalRep.documentType();
+            row.legalRepDocumentNumber = Masking.documentNumber(legalRep.documentNumber());
+            row.legalRepRef = persons.of(legalRep.documentType(), legalRep.documentNumber());
+            saveAndEmit(row, sequence, at);
+        });
     }
 
     @EventHandler
@@ -314,7 +328,7 @@ class EnterpriseDirectoryProjection {
         LegalRepresentative legalRep = row.legalRepDocumentType == null ? null
                 : new LegalRepresentative(row.legalRepName, row.legalRepDocumentType, row.legalRepDocumentNumber);
         return new EnterpriseView(new EnterpriseId(row.enterpriseId), row.name, row.uscc, row.orgCode, row.origin,
-                legalRep, row.version, certification);
+                legalRep, row.version, certification, null);
     }
 
     static AccountView toView(AccountRow row) {
