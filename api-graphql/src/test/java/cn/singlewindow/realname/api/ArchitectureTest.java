@@ -146,19 +146,23 @@ class ArchitectureTest {
     /** Where each module's classes and migrations come from: a classes directory or a jar, whichever Maven gave. */
     private static final class Migrations {
 
-        private static final String MIGRATIONS = "db/migration";
+        // The sandbox's own tables (db/sandbox) are owned like any other.
+        private static final List<String> MIGRATIONS = List.of("db/migration", "db/sandbox");
         private static final Pattern CREATE_TABLE = Pattern.compile("(?i)CREATE TABLE (?:IF NOT EXISTS )?(\\w+)");
 
         static Map<String, Set<String>> tablesByCodeRoot() {
             Map<String, Set<String>> tables = new HashMap<>();
             try {
-                for (URL location : Collections.list(ArchitectureTest.class.getClassLoader()
-                        .getResources(MIGRATIONS))) {
-                    String root = root(location.toString(), MIGRATIONS);
-                    for (String script : scripts(location)) {
-                        Matcher created = CREATE_TABLE.matcher(script);
-                        while (created.find()) {
-                            tables.computeIfAbsent(root, key -> new HashSet<>()).add(created.group(1).toLowerCase());
+                for (String migrations : MIGRATIONS) {
+                    for (URL location : Collections.list(ArchitectureTest.class.getClassLoader()
+                            .getResources(migrations))) {
+                        String root = root(location.toString(), migrations);
+                        for (String script : scripts(location, migrations)) {
+                            Matcher created = CREATE_TABLE.matcher(script);
+                            while (created.find()) {
+                                tables.computeIfAbsent(root, key -> new HashSet<>())
+                                        .add(created.group(1).toLowerCase());
+                            }
                         }
                     }
                 }
@@ -194,10 +198,10 @@ class ArchitectureTest {
             return Path.of(URI.create(root)).toAbsolutePath().normalize().toString();
         }
 
-        private static List<String> scripts(URL location) throws IOException {
+        private static List<String> scripts(URL location, String migrations) throws IOException {
             if (location.getProtocol().equals("jar")) {
-                try (JarFile file = new JarFile(root(location.toString(), MIGRATIONS))) {
-                    return file.stream().filter(entry -> entry.getName().startsWith(MIGRATIONS + "/")
+                try (JarFile file = new JarFile(root(location.toString(), migrations))) {
+                    return file.stream().filter(entry -> entry.getName().startsWith(migrations + "/")
                             && entry.getName().endsWith(".sql")).map(entry -> read(file, entry)).toList();
                 }
             }

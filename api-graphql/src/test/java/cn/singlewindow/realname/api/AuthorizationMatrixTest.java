@@ -40,6 +40,7 @@ class AuthorizationMatrixTest extends RunningService {
             decideOperatorUpgrade     UNAUTH     ok     FORBID FORBID    FORBID    FORBID      FORBID   FORBID
             startLegalRepCertification UNAUTH    ok     FORBID FORBID    FORBID    FORBID      FORBID   FORBID
             verifyEnterpriseInfo      UNAUTH     ok     FORBID FORBID    FORBID    FORBID      FORBID   FORBID
+            startOwnerIdentityVerification UNAUTH ok    FORBID FORBID    FORBID    FORBID      FORBID   FORBID
             sendBankCardSmsCode       UNAUTH     ok     FORBID FORBID    FORBID    FORBID      FORBID   FORBID
             certificationAttempts     UNAUTH     ok     FORBID FORBID    FORBID    FORBID      ok       FORBID
             certificationChallenge    UNAUTH     ok     FORBID FORBID    FORBID    FORBID      FORBID   FORBID
@@ -125,6 +126,8 @@ class AuthorizationMatrixTest extends RunningService {
         operations.put("operatorUpgradeRequests", as -> as.documentName("operatorUpgradeRequests")
                 .variable("enterpriseId", own.id()).execute());
         operations.put("startLegalRepCertification", as -> as.documentName("startLegalRepCertification")
+                .variable("input", Map.of("enterpriseId", own.id())).execute());
+        operations.put("startOwnerIdentityVerification", as -> as.documentName("startOwnerIdentityVerification")
                 .variable("input", Map.of("enterpriseId", own.id())).execute());
         operations.put("verifyEnterpriseInfo", as -> as.documentName("verifyEnterpriseInfo")
                 .variable("input", Map.of("attemptId", attemptId, "enterpriseName", "矩阵测试有限公司",

@@ -50,9 +50,19 @@ class BankUkeyFlowTest extends RunningService {
     private record Started(ImportedEnterprise enterprise, HttpGraphQlTester admin, String attemptId, String request) {
     }
 
+    private static final String UKEY_PASSWORD = "ukey-123456";
+
+    /** An enterprise with a corporate account at the bank, and its administrator redirected there. */
     private Started start(Bank bank) {
         GraphQlApi api = api();
         ImportedEnterprise enterprise = api.importEnterprise(api.asOperations());
+        api.anonymous().documentName("sandboxRegisterBankAccount").variable("input", Map.of("bank", bank.name(),
+                "uscc", enterprise.uscc(), "enterpriseName", "测试贸易有限公司", "ukeyPassword", UKEY_PASSWORD))
+                .execute().path("sandboxRegisterBankAccount").entity(Boolean.class).isEqualTo(true);
+        return redirected(api, enterprise, bank);
+    }
+
+    private Started redirected(GraphQlApi api, ImportedEnterprise enterprise, Bank bank) {
         HttpGraphQlTester admin = api.asAdministratorOf(enterprise);
         var redirect = admin.documentName("startBankUkeyCertification")
                 .variable("input", Map.of("enterpriseId", enterprise.id(), "bank", bank.name())).execute();
@@ -65,13 +75,17 @@ class BankUkeyFlowTest extends RunningService {
 
     /** The user at the bank: sign-in page, then the UKey password; answers the bank's signed response. */
     private String atTheBank(Bank bank, String request) {
+        return atTheBank(bank, request, UKEY_PASSWORD);
+    }
+
+    private String atTheBank(Bank bank, String request, String ukeyPassword) {
         String page = browser().get().uri(b -> b.path("/sandbox/bank/" + bank.name()).queryParam("request", "{r}")
                         .build(request))
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(page).contains("单一窗口企业实名认证");
         LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("request", request);
-        form.add("password", "123456");
+        form.add("password", ukeyPassword);
         String answer = browser().post().uri("/sandbox/bank/" + bank.name() + "/authorize")
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData(form))
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
@@ -113,6 +127,23 @@ class BankUkeyFlowTest extends RunningService {
                 .path("enterprise.certification.methods[2].status").entity(String.class).isEqualTo("PASSED")
                 .path("enterprise.certification.securityLevel").entity(String.class).isEqualTo("HIGH")
                 .path("enterprise.certification.enterpriseInfoVerified").entity(Boolean.class).isEqualTo(true);
+    }
+
+    @Test
+    void a_wrong_ukey_password_or_an_account_the_bank_does_not_hold_comes_back_as_bank_refused() {
+        Started started = start(Bank.CCB);
+        assertThat(callback(Bank.CCB, atTheBank(Bank.CCB, started.request(), "not-the-password")))
+                .contains("outcome=BANK_REFUSED");
+        attemptIs(started, "FAILED", "BANK_REFUSED");
+        started.admin().documentName("enterprise").variable("id", started.enterprise().id()).execute()
+                .path("enterprise.certification.methods[2].status").entity(String.class).isEqualTo("FAILED")
+                .path("enterprise.certification.enterpriseInfoVerified").entity(Boolean.class).isEqualTo(false);
+
+        GraphQlApi api = api();
+        ImportedEnterprise withoutAccount = api.importEnterprise(api.asOperations());
+        Started elsewhere = redirected(api, withoutAccount, Bank.CMBC);
+        assertThat(callback(Bank.CMBC, atTheBank(Bank.CMBC, elsewhere.request()))).contains("outcome=BANK_REFUSED");
+        attemptIs(elsewhere, "FAILED", "BANK_REFUSED");
     }
 
     @Test

@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import cn.singlewindow.realname.messages.account.LoginRejected;
+import cn.singlewindow.realname.messages.card.CardLoginRefused;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -171,6 +173,45 @@ class IcCardFlowTest extends RunningService {
                 .path("enterprise.certification.methods[1].currentStep").entity(String.class)
                 .isEqualTo("ENTERPRISE_INFO")
                 .path("enterprise.certification.certified").entity(Boolean.class).isEqualTo(false);
+    }
+
+    private GraphQlTester.Response loginWithCard(GraphQlApi api, Card card, Card signer) throws Exception {
+        GraphQlTester.Response challenge = api.anonymous().documentName("issueCardChallenge")
+                .variable("input", Map.of("purpose", "LOGIN")).execute();
+        Map<String, Object> input = new HashMap<>(evidence(challenge.path("issueCardChallenge.id").entity(String.class)
+                .get(), challenge.path("issueCardChallenge.nonce").entity(String.class).get(), signer));
+        input.put("certificatePem", card.certificatePem());
+        return api.anonymous().documentName("loginWithCard").variable("input", input).execute();
+    }
+
+    @Test
+    void a_refused_card_login_is_recorded_where_the_card_belongs_and_a_card_refused_again_and_again_is_locked()
+            throws Exception {
+        GraphQlApi api = api();
+        ImportedEnterprise enterprise = api.importEnterprise(api.asOperations());
+        String adminAccount = GraphQlApi.accountOf(api.asAdministratorOf(enterprise));
+        Card adminsCard = issueCard(api, enterprise.uscc(), ADMIN_ID, null, null, false);
+        Card otherKey = issueCard(api, enterprise.uscc(), SampleCodes.randomResidentId(), null, null, false);
+
+        // The administrator's certificate, presented without the card that holds its key.
+        loginWithCard(api, adminsCard, otherKey).errors().satisfy(code("SIGNATURE_INVALID"));
+        assertThat(eventStore.readEvents(adminAccount, 0).asStream().map(event -> event.getPayload()).toList())
+                .last().isInstanceOfSatisfying(LoginRejected.class, rejected -> {
+                    assertThat(rejected.method()).isEqualTo("CARD");
+                    assertThat(rejected.reasonCode()).isEqualTo("SIGNATURE_INVALID");
+                    assertThat(rejected.certificateSerial()).isNotBlank();
+                });
+        // A card of the enterprise that no account holds: recorded on the enterprise.
+        loginWithCard(api, otherKey, otherKey).errors().satisfy(code("CARD_NOT_BOUND"));
+        assertThat(eventStore.readEvents(enterprise.id(), 0).asStream().map(event -> event.getPayload()).toList())
+                .last().isInstanceOfSatisfying(CardLoginRefused.class,
+                        refused -> assertThat(refused.reasonCode()).isEqualTo("CARD_NOT_BOUND"));
+
+        for (int i = 0; i < 4; i++) {
+            loginWithCard(api, adminsCard, otherKey).errors().satisfy(code("SIGNATURE_INVALID"));
+        }
+        // Five refusals lock the card for a while, its own signature included.
+        loginWithCard(api, adminsCard, adminsCard).errors().satisfy(code("TOO_MANY_ATTEMPTS"));
     }
 
     @Test

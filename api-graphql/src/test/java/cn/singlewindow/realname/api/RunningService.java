@@ -20,7 +20,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "db-scheduler.shutdown-max-wait=1s",
         // Every test's requests come from 127.0.0.1: the per-address allowance of anonymous operations is a test's
         // own subject (AnonymousLimitsTest), not a limit on the suite.
-        "realname.http.anonymous.per-address-per-minute=1000000"})
+        "realname.http.anonymous.per-address-per-minute=1000000",
+        // Likewise the refused logins per address (AddressThrottleTest's subject): every test's come from 127.0.0.1.
+        "realname.login.max-failures-per-address=1000000"})
 // Boot's tests turn metrics export off by default; ours look at the service as it runs, /actuator/prometheus included.
 @AutoConfigureObservability
 public abstract class RunningService {

@@ -20,7 +20,8 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * The sandbox's bank pages, walking the manual's steps (§2.5.6): insert the UKey, check the information and choose
  * "单一窗口企业实名认证", enter the UKey password; then the bank signs its answer with its sandbox key and the
- * browser posts it back to the Single Window. The request must carry our platform's signature.
+ * browser posts it back to the Single Window. The request must carry our platform's signature. The answer is a pass
+ * only for a corporate account the bank holds, with its own UKey password (SandboxBanks); otherwise it is refused.
  */
 @Controller
 @Profile("sandbox")
@@ -59,9 +60,14 @@ class SandboxBankPages {
             return ResponseEntity.badRequest().contentType(MediaType.TEXT_HTML).body(page(bank,
                     "<p>网银盾密码或请求无效 Invalid password or request.</p>"));
         }
+        boolean certified = banks.certifies(bank, verified.uscc(), password);
         String response = banks.signAsBank(bank, json.writeValueAsBytes(new BankUkeyResponse(verified.attemptId(),
-                verified.state(), verified.uscc(), BankUkeyResponse.PASSED)));
-        String form = "<p>认证成功，正在返回单一窗口 Certified; returning to the Single Window…</p>"
+                verified.state(), verified.uscc(), certified ? BankUkeyResponse.PASSED : BankUkeyResponse.REFUSED)));
+        String outcome = certified ? "<p>认证成功，正在返回单一窗口 Certified; returning to the Single Window…</p>"
+                : "<p id=\"refused\">认证失败：本行无此企业的对公账户，或网银盾密码错误。正在返回单一窗口"
+                + " Not certified: no corporate account of this enterprise here, or a wrong UKey password;"
+                + " returning to the Single Window…</p>";
+        String form = outcome
                 + "<form id=\"back\" method=\"post\" action=\"" + HtmlUtils.htmlEscape(verified.returnUrl()) + "\">"
                 + "<input type=\"hidden\" name=\"response\" value=\"" + HtmlUtils.htmlEscape(response) + "\">"
                 + "<button type=\"submit\">继续 Continue</button></form>"

@@ -5,7 +5,9 @@ import cn.singlewindow.realname.api.error.ApiRejections;
 import cn.singlewindow.realname.cardbridge.iccard.Pem;
 import cn.singlewindow.realname.cardbridge.iccard.SoftwareCardAuthority.CardHolder;
 import cn.singlewindow.realname.cardbridge.iccard.SoftwareCardAuthority.IssuedCard;
+import cn.singlewindow.realname.cardbridge.sandbox.SandboxBanks;
 import cn.singlewindow.realname.cardbridge.sandbox.SandboxEPortCa;
+import cn.singlewindow.realname.messages.card.Bank;
 import cn.singlewindow.realname.messages.card.CardType;
 import cn.singlewindow.realname.command.enterprise.registry.RegisteredEnterprise;
 import cn.singlewindow.realname.command.enterprise.registry.RegisteredEnterprise.RegistrationStatus;
@@ -44,14 +46,16 @@ class SandboxController {
     private final SimulatedRegistry registry;
     private final SimulatedProviders providers;
     private final SandboxEPortCa eportCa;
+    private final SandboxBanks banks;
     private final Clock clock;
 
     SandboxController(Captchas captchas, SimulatedRegistry registry, SimulatedProviders providers,
-                      SandboxEPortCa eportCa, Clock clock) {
+                      SandboxEPortCa eportCa, SandboxBanks banks, Clock clock) {
         this.captchas = captchas;
         this.registry = registry;
         this.providers = providers;
         this.eportCa = eportCa;
+        this.banks = banks;
         this.clock = clock;
     }
 
@@ -109,6 +113,25 @@ class SandboxController {
                 ChinaTime.today(clock));
         providers.registerBankCard(Codes.normalise(input.cardNumber()), PersonName.of(input.name(), "name"),
                 document.type(), document.number(), Codes.normalise(input.phone()));
+        return true;
+    }
+
+    record SandboxBankAccountInput(Bank bank, String uscc, String enterpriseName, String ukeyPassword) {
+    }
+
+    /** A corporate account the sandbox bank holds: the only kind it certifies, with this UKey password. */
+    @MutationMapping
+    boolean sandboxRegisterBankAccount(@Argument SandboxBankAccountInput input) {
+        Uscc uscc = Uscc.of(input.uscc());
+        if (input.enterpriseName().isBlank()) {
+            throw new RejectedException(ApiRejections.invalidField("enterpriseName", "Give the enterprise's name.",
+                    "请填写企业名称。"));
+        }
+        if (input.ukeyPassword().length() < 6) {
+            throw new RejectedException(ApiRejections.invalidField("ukeyPassword",
+                    "A UKey password has 6 to 64 characters.", "网银盾密码为6至64位。"));
+        }
+        banks.registerAccount(input.bank(), uscc.value(), input.enterpriseName().strip(), input.ukeyPassword());
         return true;
     }
 

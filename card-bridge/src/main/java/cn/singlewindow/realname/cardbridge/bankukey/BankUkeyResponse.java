@@ -7,4 +7,5 @@ package cn.singlewindow.realname.cardbridge.bankukey;
 public record BankUkeyResponse(String attemptId, String state, String uscc, String result) {
 
     public static final String PASSED = "PASSED";
+    public static final String REFUSED = "REFUSED";
 }

@@ -74,21 +74,20 @@ public final class IcCardVerifier {
         if (path.isEmpty()) {
             return CardCheck.failed(serial, issuer, FailureReason.CERTIFICATE_UNTRUSTED);
         }
-        FailureReason status = revocationStatus(path.get(), material.crls(), now);
-        if (status != null) {
-            return CardCheck.failed(serial, issuer, status);
-        }
         boolean[] keyUsage = card.getKeyUsage();
         String orgCode = EPortExtensions.read(card, EPortExtensions.ORG_CODE);
         if (keyUsage == null || !keyUsage[0] || orgCode == null || !OrgCode.isValid(orgCode)) {
             // Not a signing certificate of an E-Port card: no enterprise can be read from it.
             return CardCheck.failed(serial, issuer, FailureReason.CERTIFICATE_UNTRUSTED);
         }
-        if (!signed(card, nonce, signatureBase64)) {
-            return CardCheck.failed(serial, issuer, FailureReason.SIGNATURE_INVALID);
+        // From here the certificate is the CA's: whose card it is stands, even when the card is refused, so that the
+        // refusal is recorded where it belongs (a revoked card, or its certificate presented without the card).
+        FailureReason status = revocationStatus(path.get(), material.crls(), now);
+        if (status == null && !signed(card, nonce, signatureBase64)) {
+            status = FailureReason.SIGNATURE_INVALID;
         }
         return new CardCheck(serial, issuer, cardType(card), EPortExtensions.read(card, EPortExtensions.ENTERPRISE_NAME),
-                orgCode, EPortExtensions.read(card, EPortExtensions.HOLDER_ID_NUMBER), null);
+                orgCode, EPortExtensions.read(card, EPortExtensions.HOLDER_ID_NUMBER), status);
     }
 
     /** A PKIX path from the card through the intermediates to one of the anchors, valid at the given time. */

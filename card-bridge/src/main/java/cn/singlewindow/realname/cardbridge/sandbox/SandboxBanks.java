@@ -6,22 +6,31 @@ import cn.singlewindow.realname.cardbridge.bankukey.SignedMessages;
 import cn.singlewindow.realname.cardbridge.iccard.Pem;
 import cn.singlewindow.realname.messages.card.Bank;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The sandbox's banks and our sandbox platform key: generated at first start under {@code <data-dir>/sandbox-banks}
  * (never committed). CCB and CMBC sign with SM2, ABC with RSA, so that both kinds of bank signature are exercised.
- * The banks' pages are served by the application at {@code /sandbox/bank/{bank}}.
+ * The banks' pages are served by the application at {@code /sandbox/bank/{bank}}. Like a real bank, a sandbox bank
+ * certifies only a corporate account it holds, signed in with that account's UKey password
+ * ({@code sandboxRegisterBankAccount}); anything else it answers as refused.
  */
 @Component
 @Profile("sandbox")
@@ -30,9 +39,13 @@ public class SandboxBanks implements BankKeys {
     private final Map<Bank, SelfSigned.Identity> banks = new EnumMap<>(Bank.class);
     private final SelfSigned.Identity platform;
     private final String baseUrl;
+    private final JdbcTemplate jdbc;
+    private final SecureRandom random = new SecureRandom();
 
     SandboxBanks(@Value("${realname.data-dir}") Path dataDir, Clock clock,
-                 @Value("${realname.bank-ukey.sandbox-base-url:/sandbox/bank}") String baseUrl) throws IOException {
+                 @Value("${realname.bank-ukey.sandbox-base-url:/sandbox/bank}") String baseUrl, JdbcTemplate jdbc)
+            throws IOException {
+        this.jdbc = jdbc;
         Path dir = dataDir.resolve("sandbox-banks");
         Files.createDirectories(dir);
         for (Bank bank : Bank.values()) {
@@ -55,6 +68,38 @@ public class SandboxBanks implements BankKeys {
         Files.writeString(key, Pem.write(identity.keys().getPrivate()));
         Files.writeString(certificate, Pem.write(identity.certificate()));
         return identity;
+    }
+
+    /** A corporate account at the bank, for the enterprise with this USCC, and the password of its UKey. */
+    public void registerAccount(Bank bank, String uscc, String enterpriseName, String ukeyPassword) {
+        byte[] salt = new byte[16];
+        random.nextBytes(salt);
+        String saltHex = HexFormat.of().formatHex(salt);
+        jdbc.update("INSERT INTO sandbox_bank_account (bank, uscc, enterprise_name, password_salt, password_hash)"
+                        + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (bank, uscc) DO UPDATE SET enterprise_name ="
+                        + " EXCLUDED.enterprise_name, password_salt = EXCLUDED.password_salt, password_hash ="
+                        + " EXCLUDED.password_hash", bank.name(), uscc, enterpriseName, saltHex,
+                hash(saltHex, ukeyPassword));
+    }
+
+    /** Whether the bank holds the enterprise's corporate account and the UKey password is its own. */
+    public boolean certifies(Bank bank, String uscc, String ukeyPassword) {
+        List<String[]> accounts = jdbc.query("SELECT password_salt, password_hash FROM sandbox_bank_account"
+                        + " WHERE bank = ? AND uscc = ?", (rs, row) -> new String[] {rs.getString(1), rs.getString(2)},
+                bank.name(), uscc);
+        return !accounts.isEmpty() && MessageDigest.isEqual(
+                hash(accounts.get(0)[0], ukeyPassword).getBytes(StandardCharsets.US_ASCII),
+                accounts.get(0)[1].getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static String hash(String salt, String password) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(salt.getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(sha256.digest(password.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** What the sandbox bank does after the UKey and its password: sign its answer. */

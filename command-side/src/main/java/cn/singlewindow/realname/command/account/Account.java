@@ -137,8 +137,8 @@ class Account {
         apply(new AccountLoggedIn(accountId, enterpriseId, method));
     }
 
-    void recordRejectedLogin(String reasonCode) {
-        apply(new LoginRejected(accountId, enterpriseId, reasonCode));
+    void recordRejectedLogin(String reasonCode, String method, String certificateSerial) {
+        apply(new LoginRejected(accountId, enterpriseId, reasonCode, method, certificateSerial));
     }
 
     void recordLocked(Instant until) {

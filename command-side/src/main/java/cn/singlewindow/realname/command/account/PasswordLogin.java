@@ -53,7 +53,8 @@ class PasswordLogin {
         Optional<Credential> found = credentials.findByUsername(command.username());
         var account = found.map(credential -> accounts.load(credential.accountId().value()));
         if (addressThrottle.tooMany(address, now) || lockout.locked(command.username(), now)) {
-            account.ifPresent(a -> a.execute(it -> it.recordRejectedLogin(AccountRejections.TOO_MANY_ATTEMPTS.code())));
+            account.ifPresent(a -> a.execute(it -> it.recordRejectedLogin(AccountRejections.TOO_MANY_ATTEMPTS.code(),
+                    METHOD, null)));
             return LoginOutcome.rejected(AccountRejections.TOO_MANY_ATTEMPTS);
         }
         boolean right = passwordEncoder.matches(presented, found.map(Credential::passwordHash).orElse(decoyHash))
@@ -62,7 +63,7 @@ class PasswordLogin {
             addressThrottle.recordFailure(address, now);
             Optional<Instant> lockedUntil = lockout.recordFailure(command.username(), now);
             account.ifPresent(a -> a.execute(it -> {
-                it.recordRejectedLogin(AccountRejections.BAD_CREDENTIALS.code());
+                it.recordRejectedLogin(AccountRejections.BAD_CREDENTIALS.code(), METHOD, null);
                 lockedUntil.ifPresent(it::recordLocked);
             }));
             if (failures.incrementAndGet() % FORGET_OLD_EVERY == 0) {

@@ -10,6 +10,7 @@ import cn.singlewindow.realname.messages.account.AccountId;
 import cn.singlewindow.realname.messages.account.AccountOwner;
 import cn.singlewindow.realname.messages.card.BankUkeyCertificationStarted;
 import cn.singlewindow.realname.messages.card.CardCheck;
+import cn.singlewindow.realname.messages.card.CardLoginRefused;
 import cn.singlewindow.realname.messages.card.CertifyByIcCard;
 import cn.singlewindow.realname.messages.card.IcCardCertificationAttempted;
 import cn.singlewindow.realname.messages.card.RecordBankUkeyResult;
@@ -310,6 +311,11 @@ class Enterprise {
         apply(new CertificationStepRefused(enterpriseId, attemptId, method, command.getClass().getSimpleName(),
                 rejection.code()));
         return new Refused(rejection);
+    }
+
+    /** A card of this enterprise, bound to none of its accounts, was refused at login. */
+    void recordCardLoginRefused(String certificateSerial, String reasonCode) {
+        apply(new CardLoginRefused(enterpriseId, certificateSerial, reasonCode));
     }
 
     // ---- What members read ----
