@@ -55,6 +55,7 @@ class AuthorizationMatrixTest extends RunningService {
             replayStatus              UNAUTH     FORBID FORBID FORBID    FORBID    ok          FORBID   FORBID
             takeAuditCheckpoint       UNAUTH     FORBID FORBID FORBID    FORBID    ok          FORBID   FORBID
             unlockAccount             UNAUTH     FORBID FORBID FORBID    FORBID    ok          FORBID   FORBID
+            setAccountEnabled         UNAUTH     FORBID FORBID FORBID    FORBID    ok          FORBID   FORBID
             """;
 
     private final Map<String, HttpGraphQlTester> actors = new LinkedHashMap<>();
@@ -81,6 +82,9 @@ class AuthorizationMatrixTest extends RunningService {
         String pendingRequest = api.as(api.tokenOf(applicant, GraphQlApi.PERSONAL_PASSWORD))
                 .documentName("requestOperatorUpgrade").variable("input", Map.of("uscc", own.uscc())).execute()
                 .path("requestOperatorUpgrade.id").entity(String.class).get();
+
+        String disposable = GraphQlApi.accountOf(api.as(api.tokenOf(api.registerPersonal("王十二"),
+                GraphQlApi.PERSONAL_PASSWORD)));
 
         String attemptId = admin.documentName("startLegalRepCertification")
                 .variable("input", Map.of("enterpriseId", own.id())).execute()
@@ -164,6 +168,8 @@ class AuthorizationMatrixTest extends RunningService {
         operations.put("unlockAccount", as -> as.documentName("unlockAccount")
                 .variable("input", Map.of("accountId", adminAccountId)).execute());
         operations.put("replayStatus", as -> as.documentName("replayStatus").execute());
+        operations.put("setAccountEnabled", as -> as.documentName("setAccountEnabled")
+                .variable("input", Map.of("accountId", disposable, "enabled", false, "reason", "矩阵测试")).execute());
         operations.put("decideOperatorUpgrade", as -> as.documentName("decideOperatorUpgrade")
                 .variable("input", Map.of("requestId", pendingRequest, "approve", false, "reason", "矩阵测试"))
                 .execute());

@@ -9,6 +9,10 @@ import cn.singlewindow.realname.api.security.Actor;
 import cn.singlewindow.realname.messages.account.AccountId;
 import cn.singlewindow.realname.messages.account.AccountOwner;
 import cn.singlewindow.realname.messages.account.ChangeAccountInfo;
+import cn.singlewindow.realname.messages.account.ChangePassword;
+import cn.singlewindow.realname.messages.account.CompleteInformation;
+import cn.singlewindow.realname.messages.account.EndSession;
+import cn.singlewindow.realname.messages.account.SetAccountEnabled;
 import cn.singlewindow.realname.messages.account.UnlockAccount;
 import cn.singlewindow.realname.messages.account.DocumentType;
 import cn.singlewindow.realname.messages.account.AccountRole;
@@ -41,6 +45,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
@@ -128,6 +133,52 @@ class AccountController {
     }
 
     record UnlockAccountInput(String accountId) {
+    }
+
+    record ChangePasswordInput(String currentPassword, String newPassword) {
+    }
+
+    record SetAccountEnabledInput(String accountId, boolean enabled, String reason) {
+    }
+
+    /** Manual §2.1 安全退出: this session ends, on every node. */
+    @MutationMapping
+    @PreAuthorize("isAuthenticated()")
+    CompletableFuture<Boolean> logout(GraphQLContext context) {
+        Actor actor = Access.actor();
+        return commands.send(new EndSession(actor.accountId(), actor.sessionId(), actor.sessionExpires()), context);
+    }
+
+    @MutationMapping
+    @PreAuthorize("isAuthenticated()")
+    CompletableFuture<Boolean> changePassword(@Argument ChangePasswordInput input, GraphQLContext context) {
+        Actor actor = Access.actor();
+        return commands.send(new ChangePassword(actor.accountId(), actor.sessionId(),
+                new Password(input.currentPassword()), new Password(input.newPassword())), context);
+    }
+
+    /** OPERATIONS disables or enables an account; never its own (no one would be left to enable it). */
+    @MutationMapping
+    @PreAuthorize("hasRole('OPERATIONS')")
+    CompletableFuture<AccountView> setAccountEnabled(@Argument SetAccountEnabledInput input, GraphQLContext context) {
+        AccountId accountId = new AccountId(input.accountId());
+        if (accountId.equals(Access.actor().accountId())) {
+            throw new RejectedException(ApiRejections.invalidField("accountId",
+                    "An operations account cannot disable or enable itself.", "运维账号不能停用或启用自己的账号。"));
+        }
+        return commands.<Long>send(new SetAccountEnabled(accountId, input.enabled(), input.reason()), context)
+                .thenCompose(version -> readYourWrites.await(new FindAccount(accountId), AccountView.class,
+                        AccountView::version, version));
+    }
+
+    @SchemaMapping(typeName = "Account", field = "missingFields")
+    List<String> missingFields(AccountView account) {
+        return CompleteInformation.missing(account);
+    }
+
+    @SchemaMapping(typeName = "Account", field = "infoComplete")
+    boolean infoComplete(AccountView account) {
+        return CompleteInformation.missing(account).isEmpty();
     }
 
     /** Manual §2.4: the account's own user, or the administrator of its enterprise. */

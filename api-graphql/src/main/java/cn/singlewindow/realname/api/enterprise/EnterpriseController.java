@@ -6,6 +6,7 @@ import cn.singlewindow.realname.api.enterprise.EnterpriseInputs.ChangeEnterprise
 import cn.singlewindow.realname.api.enterprise.EnterpriseInputs.ImportLegacyEnterpriseInput;
 import cn.singlewindow.realname.api.security.Access;
 import cn.singlewindow.realname.messages.account.AccountView;
+import cn.singlewindow.realname.messages.account.CompleteInformation;
 import cn.singlewindow.realname.messages.account.FindAccount;
 import cn.singlewindow.realname.messages.account.FindAccountsOfEnterprises;
 import cn.singlewindow.realname.messages.certification.CertificationOverview;
@@ -31,6 +32,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
@@ -101,6 +103,16 @@ class EnterpriseController {
         return commands.<Long>send(command, context)
                 .thenCompose(version -> readYourWrites.await(new FindEnterprise(command.enterpriseId()),
                         EnterpriseView.class, EnterpriseView::version, version));
+    }
+
+    @SchemaMapping(typeName = "Enterprise", field = "missingFields")
+    List<String> missingFields(EnterpriseView enterprise) {
+        return CompleteInformation.missing(enterprise);
+    }
+
+    @SchemaMapping(typeName = "Enterprise", field = "infoComplete")
+    boolean infoComplete(EnterpriseView enterprise) {
+        return CompleteInformation.missing(enterprise).isEmpty();
     }
 
     /** The accounts now, in one query for every enterprise of the answer; a view of the past brings its own. */

@@ -34,10 +34,10 @@ class UnservedGraphQlRequests {
             if (request.method() == HttpMethod.POST) {
                 return ServerResponse.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).contentType(MediaType.APPLICATION_JSON)
                         .header("Accept", MediaType.APPLICATION_JSON_VALUE, "application/graphql")
-                        .body(ErrorBodies.body(HttpStatus.UNSUPPORTED_MEDIA_TYPE));
+                        .body(ContractErrorBody.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE));
             }
             return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED).contentType(MediaType.APPLICATION_JSON)
-                    .allow(HttpMethod.POST).body(ErrorBodies.body(HttpStatus.METHOD_NOT_ALLOWED));
+                    .allow(HttpMethod.POST).body(ContractErrorBody.of(HttpStatus.METHOD_NOT_ALLOWED));
         });
     }
 }

@@ -3,15 +3,21 @@ package cn.singlewindow.realname.api.security;
 import cn.singlewindow.realname.messages.account.AccountId;
 import cn.singlewindow.realname.messages.account.AccountRole;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 
-/** The logged-in account behind a request, read from its bearer token. */
-public record Actor(AccountId accountId, String username, AccountRole role, EnterpriseId enterpriseId) {
+/**
+ * The logged-in account behind a request, read from its bearer token, and the session the token stands for: its id
+ * (null for tokens issued before sessions had one), when it began and when its token expires.
+ */
+public record Actor(AccountId accountId, String username, AccountRole role, EnterpriseId enterpriseId,
+                    String sessionId, Instant sessionStarted, Instant sessionExpires) {
 
     static final String CLAIM_USERNAME = "username";
+    static final String CLAIM_STARTED = "started";
     static final String CLAIM_ROLE = "role";
     static final String CLAIM_ENTERPRISE = "enterprise";
 
@@ -46,7 +52,14 @@ public record Actor(AccountId accountId, String username, AccountRole role, Ente
         String enterprise = jwt.getClaimAsString(CLAIM_ENTERPRISE);
         return new Actor(new AccountId(jwt.getSubject()), jwt.getClaimAsString(CLAIM_USERNAME),
                 AccountRole.valueOf(jwt.getClaimAsString(CLAIM_ROLE)),
-                enterprise == null ? null : new EnterpriseId(enterprise));
+                enterprise == null ? null : new EnterpriseId(enterprise), jwt.getId(), started(jwt),
+                jwt.getExpiresAt());
+    }
+
+    /** When the token's session began: to the millisecond where the token says so, else its issue time. */
+    static Instant started(Jwt jwt) {
+        Object started = jwt.getClaim(CLAIM_STARTED);
+        return started instanceof Number millis ? Instant.ofEpochMilli(millis.longValue()) : jwt.getIssuedAt();
     }
 
     public boolean belongsTo(EnterpriseId enterprise) {

@@ -4,6 +4,7 @@ import cn.singlewindow.realname.messages.account.LoginOutcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -12,7 +13,11 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.stereotype.Component;
 
-/** Issues the bearer token that a successful login answers with. */
+/**
+ * Issues the bearer token that a successful login answers with. Each token is a session of its own: its id ({@code
+ * jti}) is what a logout ends, and when it began ({@code started}, in milliseconds: {@code iat} has whole seconds only)
+ * is what a password change or a disabled account compares with.
+ */
 @Component
 public class SessionTokens {
 
@@ -33,9 +38,11 @@ public class SessionTokens {
         Instant expiresAt = now.plus(ttl);
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(ISSUER)
+                .id(UUID.randomUUID().toString())
                 .subject(login.accountId().value())
                 .issuedAt(now)
                 .expiresAt(expiresAt)
+                .claim(Actor.CLAIM_STARTED, now.toEpochMilli())
                 .claim(Actor.CLAIM_USERNAME, login.username())
                 .claim(Actor.CLAIM_ROLE, login.role().name());
         if (login.enterpriseId() != null) {

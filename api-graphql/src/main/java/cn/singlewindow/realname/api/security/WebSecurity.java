@@ -22,6 +22,11 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.http.HttpStatus;
+import cn.singlewindow.realname.api.error.ContractErrorBody;
+import cn.singlewindow.realname.command.account.SessionRevocations;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -54,6 +59,7 @@ class WebSecurity {
                         .requestMatchers("/dashboard", "/dashboard/**", "/webjars/**").permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server.bearerTokenResolver(new BearerTokens())
+                        .authenticationEntryPoint(unauthenticated())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(roles())))
                 .build();
     }
@@ -76,6 +82,18 @@ class WebSecurity {
         firewall.setAllowedHeaderNames(HeaderCharacters::validName);
         firewall.setAllowedHeaderValues(HeaderCharacters::validValue);
         return web -> web.httpFirewall(firewall);
+    }
+
+    /**
+     * A token refused (bad, expired, or its session ended): 401 with the standard WWW-Authenticate header, and the
+     * contract's body with code UNAUTHENTICATED.
+     */
+    private static AuthenticationEntryPoint unauthenticated() {
+        BearerTokenAuthenticationEntryPoint standard = new BearerTokenAuthenticationEntryPoint();
+        return (request, response, refused) -> {
+            standard.commence(request, response, refused);
+            ContractErrorBody.write(response, HttpStatus.UNAUTHORIZED);
+        };
     }
 
     private static JwtAuthenticationConverter roles() {
@@ -105,11 +123,11 @@ class WebSecurity {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SecretKey tokenKey) {
+    JwtDecoder jwtDecoder(SecretKey tokenKey, SessionRevocations sessions) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(tokenKey).macAlgorithm(MacAlgorithm.HS256).build();
         OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithIssuer(SessionTokens.ISSUER);
         decoder.setJwtValidator(validator);
-        return new VerifiedTokens(decoder, validator, 10_000, Duration.ofMinutes(10));
+        return new VerifiedTokens(decoder, validator, sessions, 10_000, Duration.ofMinutes(10));
     }
 
     @Bean

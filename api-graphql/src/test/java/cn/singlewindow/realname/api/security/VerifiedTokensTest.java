@@ -25,11 +25,13 @@ class VerifiedTokensTest {
         if (!token.startsWith("good")) {
             throw new BadJwtException("bad signature");
         }
-        return Jwt.withTokenValue(token).header("alg", "HS256").subject("someone")
+        return Jwt.withTokenValue(token).header("alg", "HS256").subject("someone").jti("session-" + token)
                 .issuedAt(NOW).expiresAt(NOW.plusSeconds(60)).build();
     };
     private final JwtTimestampValidator expiry = new JwtTimestampValidator(Duration.ZERO);
-    private final VerifiedTokens tokens = new VerifiedTokens(verifying, expiry, 100, Duration.ofMinutes(10));
+    private final java.util.Set<String> endedSessions = new java.util.HashSet<>();
+    private final VerifiedTokens tokens = new VerifiedTokens(verifying, expiry,
+            (account, sessionId, issuedAt) -> endedSessions.contains(sessionId), 100, Duration.ofMinutes(10));
 
     @Test
     void a_token_seen_again_is_not_verified_again() {
@@ -47,6 +49,16 @@ class VerifiedTokensTest {
         tokens.decode("good-1");
         expiry.setClock(Clock.fixed(NOW.plusSeconds(61), ZoneOffset.UTC));
         assertThatThrownBy(() -> tokens.decode("good-1")).isInstanceOf(JwtValidationException.class);
+    }
+
+    @Test
+    void a_remembered_token_whose_session_ended_is_refused() {
+        expiry.setClock(Clock.fixed(NOW, ZoneOffset.UTC));
+        tokens.decode("good-1");
+        endedSessions.add("session-good-1");
+        assertThatThrownBy(() -> tokens.decode("good-1")).isInstanceOf(JwtValidationException.class)
+                .hasMessageContaining("session has ended");
+        assertThat(tokens.decode("good-2").getSubject()).isEqualTo("someone");
     }
 
     @Test

@@ -3,7 +3,12 @@ package cn.singlewindow.realname.command.account;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
+import cn.singlewindow.realname.messages.account.AccountDisabled;
+import cn.singlewindow.realname.messages.account.AccountEnabled;
 import cn.singlewindow.realname.messages.account.AccountId;
+import cn.singlewindow.realname.messages.account.PasswordChanged;
+import cn.singlewindow.realname.messages.account.SessionEnded;
+import cn.singlewindow.realname.messages.account.SetAccountEnabled;
 import cn.singlewindow.realname.messages.account.AccountInfoChanged;
 import cn.singlewindow.realname.messages.account.AccountLocked;
 import cn.singlewindow.realname.messages.account.AccountUnlocked;
@@ -26,6 +31,7 @@ import cn.singlewindow.realname.messages.common.RejectedException;
 import cn.singlewindow.realname.messages.common.Versions;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
 import java.time.Instant;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -43,6 +49,7 @@ class Account {
     private boolean identityVerified;
     private String username;
     private PendingUpgrade pendingUpgrade;
+    private boolean disabled;
 
     protected Account() {
         // for Axon
@@ -115,6 +122,38 @@ class Account {
         return getVersion();
     }
 
+    /** OPERATIONS disables the account (its sessions end, it cannot log in) or enables it again, with a reason. */
+    @CommandHandler
+    long handle(SetAccountEnabled command, SessionCuts sessions) {
+        String reason = command.reason() == null ? "" : command.reason().strip();
+        if (reason.isEmpty() || reason.length() > 200) {
+            throw new RejectedException(AccountRejections.STATUS_REASON_REQUIRED);
+        }
+        if (command.enabled() != disabled) {
+            return Versions.NOTHING_CHANGED;
+        }
+        apply(command.enabled() ? new AccountEnabled(accountId, enterpriseId, reason)
+                : new AccountDisabled(accountId, enterpriseId, reason));
+        sessions.disabled(accountId, !command.enabled(), GenericEventMessage.clock.instant());
+        return getVersion();
+    }
+
+    boolean disabled() {
+        return disabled;
+    }
+
+    String username() {
+        return username;
+    }
+
+    void recordSessionEnded() {
+        apply(new SessionEnded(accountId, enterpriseId));
+    }
+
+    void recordPasswordChanged() {
+        apply(new PasswordChanged(accountId, enterpriseId));
+    }
+
     void confirmIdentity(CertificationMethod method) {
         if (!identityVerified) {
             apply(new OwnerIdentityVerified(accountId, enterpriseId, method));
@@ -182,5 +221,15 @@ class Account {
     @EventSourcingHandler
     void on(OwnerIdentityVerified event) {
         identityVerified = true;
+    }
+
+    @EventSourcingHandler
+    void on(AccountDisabled event) {
+        disabled = true;
+    }
+
+    @EventSourcingHandler
+    void on(AccountEnabled event) {
+        disabled = false;
     }
 }

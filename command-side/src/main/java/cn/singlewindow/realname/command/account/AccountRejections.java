@@ -46,6 +46,17 @@ final class AccountRejections {
     static final Rejection REQUEST_NOT_PENDING = Rejection.of("REQUEST_NOT_PENDING",
             "This request is not waiting for a decision.", "该申请不存在或已处理。");
 
+    static final Rejection STATUS_REASON_REQUIRED = Rejection.of("VALIDATION_FAILED",
+            "Disabling or enabling an account needs a reason (at most 200 characters).",
+            "停用或启用账号时请填写原因（不超过200个字符）。").onField("reason");
+
+    static final Rejection ACCOUNT_DISABLED = Rejection.of("ACCOUNT_DISABLED",
+            "This account has been disabled; ask the Single Window's operations staff.",
+            "该账号已被停用，请联系单一窗口运维人员。");
+
+    static final Rejection SAME_PASSWORD = Rejection.of("VALIDATION_FAILED",
+            "The new password must differ from the current one.", "新密码不能与原密码相同。").onField("newPassword");
+
     static final Rejection REASON_REQUIRED = Rejection.of("VALIDATION_FAILED",
             "A rejection needs a reason (at most 200 characters).", "拒绝申请时请填写原因（不超过200个字符）。")
             .onField("reason");

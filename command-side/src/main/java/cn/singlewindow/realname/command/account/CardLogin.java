@@ -83,7 +83,11 @@ class CardLogin {
         if (card != null) {
             lockout.clear(card);
         }
-        accounts.load(credential.get().accountId().value()).execute(a -> a.recordLogin(METHOD));
+        var holder = accounts.load(credential.get().accountId().value());
+        if (holder.invoke(Account::disabled)) {
+            return refuse(AccountRejections.ACCOUNT_DISABLED, check, enterprise, credential, address);
+        }
+        holder.execute(a -> a.recordLogin(METHOD));
         return LoginOutcome.accepted(credential.get().accountId(), credential.get().username(),
                 credential.get().role(), credential.get().enterpriseId());
     }

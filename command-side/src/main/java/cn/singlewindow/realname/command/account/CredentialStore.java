@@ -40,6 +40,11 @@ class CredentialStore {
                 enterpriseId.value(), role.name(), accountId.value());
     }
 
+    void changePassword(AccountId accountId, String passwordHash) {
+        jdbc.update("UPDATE account_credential SET password_hash = ? WHERE account_id = ?", passwordHash,
+                accountId.value());
+    }
+
     boolean exists(String username) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM account_credential WHERE lower(username) = lower(?))", Boolean.class,

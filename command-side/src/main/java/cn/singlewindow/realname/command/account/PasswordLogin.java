@@ -72,6 +72,10 @@ class PasswordLogin {
             return LoginOutcome.rejected(AccountRejections.BAD_CREDENTIALS);
         }
         lockout.clear(command.username());
+        if (account.get().invoke(Account::disabled)) {
+            account.get().execute(a -> a.recordRejectedLogin(AccountRejections.ACCOUNT_DISABLED.code(), METHOD, null));
+            return LoginOutcome.rejected(AccountRejections.ACCOUNT_DISABLED);
+        }
         account.get().execute(a -> a.recordLogin(METHOD));
         Credential credential = found.get();
         return LoginOutcome.accepted(credential.accountId(), credential.username(), credential.role(),

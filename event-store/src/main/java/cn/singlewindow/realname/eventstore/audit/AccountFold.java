@@ -1,5 +1,7 @@
 package cn.singlewindow.realname.eventstore.audit;
 
+import cn.singlewindow.realname.messages.account.AccountDisabled;
+import cn.singlewindow.realname.messages.account.AccountEnabled;
 import cn.singlewindow.realname.messages.account.AccountId;
 import cn.singlewindow.realname.messages.account.AccountInfoChanged;
 import cn.singlewindow.realname.messages.account.AccountOpened;
@@ -19,6 +21,7 @@ final class AccountFold {
     private AccountRole role;
     private AccountOwner owner;
     private boolean identityVerified;
+    private boolean enabled = true;
     private long version;
 
     void apply(Object event, long sequence) {
@@ -35,6 +38,10 @@ final class AccountFold {
         } else if (event instanceof OperatorUpgradeApproved e) {
             role = AccountRole.OPERATOR;
             enterpriseId = e.enterpriseId();
+        } else if (event instanceof AccountDisabled) {
+            enabled = false;
+        } else if (event instanceof AccountEnabled) {
+            enabled = true;
         }
     }
 
@@ -47,6 +54,6 @@ final class AccountFold {
                 owner == null ? null : owner.documentType(),
                 owner == null ? null : Masking.documentNumber(owner.documentNumber()),
                 owner == null ? null : owner.idValidFrom(), owner == null ? null : owner.idValidTo(),
-                identityVerified, version);
+                identityVerified, enabled, version);
     }
 }

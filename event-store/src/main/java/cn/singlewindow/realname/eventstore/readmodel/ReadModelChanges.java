@@ -6,6 +6,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -16,10 +19,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Receives the database's notifications of changed enterprise rows (written by triggers, whichever node or path
- * changed them) and drops the views this node keeps of them. On a connection of its own, outside the pool: it
- * waits on its socket for as long as the service runs. While it is not connected, no view is kept; once connected
- * again, all are read afresh, since changes made meanwhile were never announced to it.
+ * Receives the database's notifications and hands each to the channel it came on: changed enterprise rows (written by
+ * triggers, whichever node or path changed them), for the views this node keeps of them, and whatever else a
+ * {@link DatabaseChannel} keeps. On a connection of its own, outside the pool: it waits on its socket for as long as
+ * the service runs. While it is not connected, every channel is told so and keeps nothing; once connected again, each
+ * reads all afresh, since changes made meanwhile were never announced to it.
  */
 @Component
 public class ReadModelChanges implements SmartLifecycle {
@@ -38,13 +42,37 @@ public class ReadModelChanges implements SmartLifecycle {
     private static final String SOCKET_TIMEOUT_SECONDS = "10";
 
     private final HikariDataSource dataSource;
-    private final ReadModelListener views;
+    private final Map<String, DatabaseChannel> channels = new LinkedHashMap<>();
     private volatile Thread listener;
     private volatile Connection connection;
 
-    ReadModelChanges(HikariDataSource dataSource, ReadModelListener views) {
+    ReadModelChanges(HikariDataSource dataSource, ReadModelListener views, List<DatabaseChannel> others) {
         this.dataSource = dataSource;
-        this.views = views;
+        channels.put(CHANNEL, new EnterpriseRows(views));
+        others.forEach(channel -> channels.put(channel.name(), channel));
+    }
+
+    /** The enterprise views' channel: an enterprise's id, or "*" for all. */
+    private record EnterpriseRows(ReadModelListener views) implements DatabaseChannel {
+
+        @Override
+        public String name() {
+            return CHANNEL;
+        }
+
+        @Override
+        public void received(String enterpriseId) {
+            if ("*".equals(enterpriseId)) {
+                views.allChanged();
+            } else {
+                views.changed(enterpriseId);
+            }
+        }
+
+        @Override
+        public void listening(boolean listening) {
+            views.listening(listening);
+        }
     }
 
     @Override
@@ -59,7 +87,7 @@ public class ReadModelChanges implements SmartLifecycle {
     public void stop() {
         Thread thread = listener;
         listener = null;
-        views.listening(false);
+        listening(false);
         if (thread != null) {
             thread.interrupt();
             closeQuietly(connection);
@@ -87,16 +115,18 @@ public class ReadModelChanges implements SmartLifecycle {
             try (Connection listening = connect()) {
                 connection = listening;
                 try (Statement listen = listening.createStatement()) {
-                    listen.execute("LISTEN " + CHANNEL);
+                    for (String channel : channels.keySet()) {
+                        listen.execute("LISTEN " + channel);
+                    }
                 }
-                views.listening(true);
+                listening(true);
                 if (lost) {
-                    log.info("Receiving read-model changes again; enterprise views are kept in memory again");
+                    log.info("Receiving database notifications again; what they announce is kept in memory again");
                     lost = false;
                 }
                 receiveUntilStopped(listening);
             } catch (SQLException | RuntimeException failure) {
-                views.listening(false);
+                listening(false);
                 if (listener == Thread.currentThread()) {
                     if (!lost) {
                         log.warn("Not receiving read-model changes ({}); enterprise views are read from the database"
@@ -116,7 +146,10 @@ public class ReadModelChanges implements SmartLifecycle {
             PGNotification[] received = notifications.getNotifications(WAIT_MILLIS);
             if (received != null) {
                 for (PGNotification notification : received) {
-                    changed(notification.getParameter());
+                    DatabaseChannel channel = channels.get(notification.getName());
+                    if (channel != null) {
+                        channel.received(notification.getParameter());
+                    }
                 }
             }
             if (System.nanoTime() - nextCheck >= 0) {
@@ -128,12 +161,8 @@ public class ReadModelChanges implements SmartLifecycle {
         }
     }
 
-    private void changed(String enterpriseId) {
-        if ("*".equals(enterpriseId)) {
-            views.allChanged();
-        } else {
-            views.changed(enterpriseId);
-        }
+    private void listening(boolean listening) {
+        channels.values().forEach(channel -> channel.listening(listening));
     }
 
     /** A connection with the pool's settings, but not one of its connections. */

@@ -38,6 +38,7 @@ class AccountRow extends ProjectionRow<String> {
     String idValidTo;
     @Column(name = "identity_verified")
     boolean identityVerified;
+    boolean enabled = true;
     long version;
     @Column(name = "updated_at")
     Instant updatedAt;

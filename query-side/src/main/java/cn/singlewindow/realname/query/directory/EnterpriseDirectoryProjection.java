@@ -6,7 +6,11 @@ import cn.singlewindow.realname.messages.account.AccountInfoChanged;
 import cn.singlewindow.realname.messages.account.AccountOpened;
 import cn.singlewindow.realname.messages.account.AccountOwner;
 import cn.singlewindow.realname.messages.account.AccountUnlocked;
+import cn.singlewindow.realname.messages.account.AccountDisabled;
+import cn.singlewindow.realname.messages.account.AccountEnabled;
 import cn.singlewindow.realname.messages.account.AccountRole;
+import cn.singlewindow.realname.messages.account.PasswordChanged;
+import cn.singlewindow.realname.messages.account.SessionEnded;
 import cn.singlewindow.realname.messages.account.DocumentType;
 import cn.singlewindow.realname.messages.account.OperatorUpgradeApproved;
 import cn.singlewindow.realname.messages.account.OperatorUpgradeRejected;
@@ -171,6 +175,32 @@ class EnterpriseDirectoryProjection {
         accountAfter(event.accountId(), sequence).ifPresent(row -> saveAndEmit(row, sequence, at));
     }
 
+    @EventHandler
+    void on(AccountDisabled event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        accountAfter(event.accountId(), sequence).ifPresent(row -> {
+            row.enabled = false;
+            saveAndEmit(row, sequence, at);
+        });
+    }
+
+    @EventHandler
+    void on(AccountEnabled event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        accountAfter(event.accountId(), sequence).ifPresent(row -> {
+            row.enabled = true;
+            saveAndEmit(row, sequence, at);
+        });
+    }
+
+    @EventHandler
+    void on(PasswordChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        accountAfter(event.accountId(), sequence).ifPresent(row -> saveAndEmit(row, sequence, at));
+    }
+
+    @EventHandler
+    void on(SessionEnded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        accountAfter(event.accountId(), sequence).ifPresent(row -> saveAndEmit(row, sequence, at));
+    }
+
     /** The person's keys were destroyed: their rows keep no name or number, as a replay would now show. */
     @EventHandler
     void on(PersonalDataErased event) {
@@ -296,7 +326,7 @@ class EnterpriseDirectoryProjection {
     };
 
     private static final String SELECT_ACCOUNTS = "SELECT account_id, enterprise_id, username, role, owner_name,"
-            + " document_type, document_number, id_valid_from, id_valid_to, identity_verified, version"
+            + " document_type, document_number, id_valid_from, id_valid_to, identity_verified, version, enabled"
             + " FROM account_view";
 
     private static final RowMapper<AccountRow> ACCOUNT = (rs, rowNumber) -> {
@@ -313,6 +343,7 @@ class EnterpriseDirectoryProjection {
         row.idValidTo = rs.getString(9);
         row.identityVerified = rs.getBoolean(10);
         row.version = rs.getLong(11);
+        row.enabled = rs.getBoolean(12);
         return row;
     };
 
@@ -335,6 +366,6 @@ class EnterpriseDirectoryProjection {
         return new AccountView(new AccountId(row.accountId),
                 row.enterpriseId == null ? null : new EnterpriseId(row.enterpriseId), row.username, row.role,
                 row.ownerName, row.documentType, row.documentNumber, row.idValidFrom, row.idValidTo,
-                row.identityVerified, row.version);
+                row.identityVerified, row.enabled, row.version);
     }
 }

@@ -1,0 +1,2 @@
+-- Whether OPERATIONS left the account enabled (setAccountEnabled).
+ALTER TABLE account_view ADD COLUMN enabled BOOLEAN NOT NULL DEFAULT true;
