@@ -56,6 +56,11 @@ class AuthorizationMatrixTest extends RunningService {
             takeAuditCheckpoint       UNAUTH     FORBID FORBID FORBID    FORBID    ok          FORBID   FORBID
             unlockAccount             UNAUTH     FORBID FORBID FORBID    FORBID    ok          FORBID   FORBID
             setAccountEnabled         UNAUTH     FORBID FORBID FORBID    FORBID    ok          FORBID   FORBID
+            openCorrectionCase        UNAUTH     ok     FORBID FORBID    FORBID    FORBID      FORBID   FORBID
+            submitCorrectionCase      UNAUTH     ok     HIDDEN FORBID    FORBID    FORBID      FORBID   FORBID
+            correctionCase            UNAUTH     ok     HIDDEN FORBID    FORBID    ok          ok       FORBID
+            correctionCases           UNAUTH     FORBID FORBID FORBID    FORBID    ok          ok       FORBID
+            decideCorrectionCase      UNAUTH     FORBID FORBID FORBID    FORBID    ok          FORBID   FORBID
             """;
 
     private final Map<String, HttpGraphQlTester> actors = new LinkedHashMap<>();
@@ -85,6 +90,10 @@ class AuthorizationMatrixTest extends RunningService {
 
         String disposable = GraphQlApi.accountOf(api.as(api.tokenOf(api.registerPersonal("王十二"),
                 GraphQlApi.PERSONAL_PASSWORD)));
+
+        String caseId = admin.documentName("openCorrectionCase").variable("input", Map.of("enterpriseId", own.id(),
+                        "name", "矩阵更正有限公司", "uscc", own.uscc(), "explanation", "矩阵测试")).execute()
+                .path("openCorrectionCase.id").entity(String.class).get();
 
         String attemptId = admin.documentName("startLegalRepCertification")
                 .variable("input", Map.of("enterpriseId", own.id())).execute()
@@ -168,6 +177,17 @@ class AuthorizationMatrixTest extends RunningService {
         operations.put("unlockAccount", as -> as.documentName("unlockAccount")
                 .variable("input", Map.of("accountId", adminAccountId)).execute());
         operations.put("replayStatus", as -> as.documentName("replayStatus").execute());
+        operations.put("openCorrectionCase", as -> as.documentName("openCorrectionCase").variable("input",
+                Map.of("enterpriseId", own.id(), "name", "矩阵更正有限公司", "uscc", own.uscc(), "explanation", "矩阵"))
+                .execute());
+        operations.put("submitCorrectionCase", as -> as.documentName("submitCorrectionCase")
+                .variable("input", Map.of("caseId", caseId)).execute());
+        operations.put("correctionCase", as -> as.document("query q($id: ID!) { correctionCase(id: $id) { id } }")
+                .variable("id", caseId).execute());
+        operations.put("correctionCases", as -> as.documentName("correctionCases").variable("status", "SUBMITTED")
+                .execute());
+        operations.put("decideCorrectionCase", as -> as.documentName("decideCorrectionCase")
+                .variable("input", Map.of("caseId", caseId, "approve", true)).execute());
         operations.put("setAccountEnabled", as -> as.documentName("setAccountEnabled")
                 .variable("input", Map.of("accountId", disposable, "enabled", false, "reason", "矩阵测试")).execute());
         operations.put("decideOperatorUpgrade", as -> as.documentName("decideOperatorUpgrade")
@@ -198,6 +218,8 @@ class AuthorizationMatrixTest extends RunningService {
             case "ok" -> assertThat(codes).doesNotContain("UNAUTHENTICATED", "FORBIDDEN", "INTERNAL_ERROR");
             case "UNAUTH" -> assertThat(codes).containsExactly("UNAUTHENTICATED");
             case "FORBID" -> assertThat(codes).containsExactly("FORBIDDEN");
+            // Another enterprise's case is answered as no case at all: its existence is not told.
+            case "HIDDEN" -> assertThat(codes).containsExactly("NOT_FOUND");
             default -> throw new IllegalArgumentException(expected);
         }
     }

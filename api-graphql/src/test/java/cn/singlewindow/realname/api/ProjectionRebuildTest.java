@@ -72,7 +72,7 @@ class ProjectionRebuildTest extends RunningService {
         first.path("replayStatus.projectionsEqual").entity(Boolean.class).isEqualTo(true)
                 .path("replayStatus.eventsDone").entity(Long.class)
                 .satisfies(done -> assertThat(done).isGreaterThanOrEqualTo(events))
-                .path("replayStatus.checks[*].table").entityList(String.class).hasSize(6)
+                .path("replayStatus.checks[*].table").entityList(String.class).hasSize(8)
                 .path("replayStatus.checks[4].table").entity(String.class).isEqualTo("certification_attempt_view")
                 .path("replayStatus.checks[4].rebuiltRows").entity(Long.class)
                 .satisfies(rows -> assertThat(rows).isGreaterThanOrEqualTo(ENTERPRISES * ROUNDS));

@@ -35,6 +35,16 @@ public class Commands {
                 .and(AuditMetadata.CORRELATION_ID, context.getOrDefault(RequestOrigin.CORRELATION_ID, "none"));
     }
 
+    /** The audit metadata of an HTTP request outside GraphQL (file uploads), through the channel named. */
+    public MetaData origin(jakarta.servlet.http.HttpServletRequest request, String channel) {
+        String actor = Actor.current().map(a -> a.accountId().value()).orElse(ANONYMOUS);
+        return MetaData.with(AuditMetadata.ACTOR, actor)
+                .and(AuditMetadata.CLIENT_ADDRESS, request.getRemoteAddr())
+                .and(AuditMetadata.CHANNEL, channel)
+                .and(AuditMetadata.CORRELATION_ID, RequestOrigin.correlationId(
+                        request.getHeader(RequestOrigin.CORRELATION_HEADER)));
+    }
+
     /** The command's result; a refusal the handler recorded and answered ({@link Refused}) completes as refused. */
     public <R> CompletableFuture<R> send(Object command, MetaData origin) {
         return gateway.<Object>send(command, origin).thenApply(result -> {

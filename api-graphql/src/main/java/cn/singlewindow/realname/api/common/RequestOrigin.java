@@ -26,11 +26,14 @@ public class RequestOrigin implements WebGraphQlInterceptor {
         return context.getOrDefault(CLIENT_ADDRESS, "unknown");
     }
 
+    /** The caller's correlation id when it is a sane token, a new one otherwise. */
+    public static String correlationId(String given) {
+        return given != null && SANE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    }
+
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-        String given = request.getHeaders().getFirst(CORRELATION_HEADER);
-        String correlationId = given != null && SANE_ID.matcher(given).matches()
-                ? given : UUID.randomUUID().toString();
+        String correlationId = correlationId(request.getHeaders().getFirst(CORRELATION_HEADER));
         InetSocketAddress remote = request.getRemoteAddress();
         String clientAddress = remote == null ? "unknown" : remote.getAddress() == null
                 ? remote.getHostString() : remote.getAddress().getHostAddress();

@@ -1,5 +1,6 @@
 package cn.singlewindow.realname.api.error;
 
+import cn.singlewindow.realname.messages.common.Rejection;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -22,6 +23,20 @@ public record ContractErrorBody(List<Error> errors) {
     public static ContractErrorBody of(HttpStatus status) {
         String[] texts = texts(status);
         return new ContractErrorBody(List.of(new Error(texts[1], Map.of("code", texts[0], "messageZh", texts[2]))));
+    }
+
+    /** A refusal outside GraphQL, with its code, texts, hint and field as a GraphQL error would carry them. */
+    public static ContractErrorBody of(Rejection rejection) {
+        Map<String, String> extensions = new java.util.LinkedHashMap<>();
+        extensions.put("code", rejection.code());
+        extensions.put("messageZh", rejection.messageZh());
+        if (rejection.hint() != null) {
+            extensions.put("hint", rejection.hint());
+        }
+        if (rejection.field() != null) {
+            extensions.put("field", rejection.field());
+        }
+        return new ContractErrorBody(List.of(new Error(rejection.message(), extensions)));
     }
 
     /** Writes the body for the status onto a response that has not been written yet. */

@@ -12,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.util.unit.DataSize;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
@@ -22,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses request bodies over the limit (64 KiB by default; the largest legitimate request, an import, is under
  * 2 KiB) with 413 and a GraphQL-shaped error, before anything parses them: by the declared length, or else by
  * reading at most one byte more than the limit first (a chunked body). A GraphQL body that is not a JSON object
- * gets a typed 400.
+ * gets a typed 400. An upload of evidence to a correction case has a limit of its own (a file of up to 2 MiB; the
+ * multipart parser holds to {@code spring.servlet.multipart.*} for bodies of undeclared length).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -35,16 +37,19 @@ class RequestSizeLimit extends OncePerRequestFilter {
             + " a query.\",\"extensions\":{\"code\":\"VALIDATION_FAILED\",\"messageZh\":\"请求格式不正确，请检查提交的字段和取值。\"}}]}";
 
     private final int maxBytes;
+    private final long maxUploadBytes;
 
-    RequestSizeLimit(@Value("${realname.http.max-request-bytes:65536}") int maxBytes) {
+    RequestSizeLimit(@Value("${realname.http.max-request-bytes:65536}") int maxBytes,
+                     @Value("${spring.servlet.multipart.max-request-size:2200KB}") DataSize maxUploadBytes) {
         this.maxBytes = maxBytes;
+        this.maxUploadBytes = maxUploadBytes.toBytes();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
-        if (declared > maxBytes) {
+        if (declared > (isEvidenceUpload(request) ? maxUploadBytes : maxBytes)) {
             refuse(response);
             return;
         }
@@ -66,6 +71,13 @@ class RequestSizeLimit extends OncePerRequestFilter {
         }
         chain.doFilter(new BufferedRequest(request, body), response);
     }
+
+    private static boolean isEvidenceUpload(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && EVIDENCE.matcher(request.getRequestURI()).matches();
+    }
+
+    private static final java.util.regex.Pattern EVIDENCE = java.util.regex.Pattern.compile(
+            "/correction-cases/[^/]{1,64}/evidence");
 
     private static boolean isJsonObject(byte[] body) {
         for (byte b : body) {

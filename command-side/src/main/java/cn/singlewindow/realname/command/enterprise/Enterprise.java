@@ -36,6 +36,8 @@ import cn.singlewindow.realname.messages.common.RejectedException;
 import cn.singlewindow.realname.messages.common.Rejection;
 import cn.singlewindow.realname.messages.common.Versions;
 import cn.singlewindow.realname.messages.enterprise.ChangeEnterpriseInfo;
+import cn.singlewindow.realname.messages.enterprise.CorrectEnterpriseInfo;
+import cn.singlewindow.realname.messages.enterprise.EnterpriseInfoCorrected;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseInfoChangeRefused;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseInfoChanged;
@@ -130,6 +132,33 @@ class Enterprise {
             usccRegistry.move(uscc, command.uscc(), enterpriseId);
         }
         apply(new EnterpriseInfoChanged(enterpriseId, newName, command.uscc(), newOrgCode));
+        return getVersion();
+    }
+
+    /**
+     * Manual §2.3 (3): staff correct the information with the evidence of a correction case. Neither the two-field
+     * limit nor the registry applies (the evidence is why the registry was not followed); information a method has
+     * verified stays locked, and the refusal is recorded.
+     */
+    @CommandHandler
+    Object handle(CorrectEnterpriseInfo command, UsccRegistry usccRegistry) {
+        MigratedEnterprisesOnly.require(origin);
+        requireName(command.name());
+        requireOrgCodeOf(command.uscc(), command.orgCode());
+        String newName = command.name().strip();
+        if (AtMostTwoIdentityFields.changed(name, uscc, orgCode, newName, command.uscc(), command.orgCode()) == 0) {
+            return Versions.NOTHING_CHANGED;
+        }
+        Optional<Rejection> locked = InformationLockedOnceVerified.refusal(requirements);
+        if (locked.isPresent()) {
+            apply(new EnterpriseInfoChangeRefused(enterpriseId, newName, command.uscc(), command.orgCode(),
+                    locked.get().code()));
+            return new Refused(locked.get());
+        }
+        if (!command.uscc().equals(uscc)) {
+            usccRegistry.move(uscc, command.uscc(), enterpriseId);
+        }
+        apply(new EnterpriseInfoCorrected(enterpriseId, command.caseId(), newName, command.uscc(), command.orgCode()));
         return getVersion();
     }
 
@@ -369,6 +398,13 @@ class Enterprise {
 
     @EventSourcingHandler
     void on(EnterpriseInfoChanged event) {
+        name = event.name();
+        uscc = event.uscc();
+        orgCode = event.orgCode();
+    }
+
+    @EventSourcingHandler
+    void on(EnterpriseInfoCorrected event) {
         name = event.name();
         uscc = event.uscc();
         orgCode = event.orgCode();

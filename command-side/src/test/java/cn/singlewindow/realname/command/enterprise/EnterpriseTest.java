@@ -14,6 +14,8 @@ import cn.singlewindow.realname.messages.certification.SecurityLevel;
 import cn.singlewindow.realname.messages.common.Refused;
 import cn.singlewindow.realname.messages.common.Versions;
 import cn.singlewindow.realname.messages.enterprise.ChangeEnterpriseInfo;
+import cn.singlewindow.realname.messages.enterprise.CorrectEnterpriseInfo;
+import cn.singlewindow.realname.messages.enterprise.EnterpriseInfoCorrected;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseInfoChangeRefused;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseInfoChanged;
@@ -211,5 +213,24 @@ class EnterpriseTest {
                 .when(new ChangeEnterpriseInfo(id, "测试贸易有限公司", taken, null))
                 .expectNoEvents()
                 .expectExceptionMessage(org.hamcrest.Matchers.startsWith("USCC_ALREADY_REGISTERED"));
+    }
+
+    @Test
+    void a_correction_with_evidence_changes_what_the_registry_does_not_hold_and_carries_the_case() {
+        Uscc other = Uscc.of(SampleCodes.randomUscc());
+        fixture.given(imported())
+                .when(new CorrectEnterpriseInfo(id, "case-1", "登记外名称有限公司", other, other.orgCode()))
+                .expectEvents(new EnterpriseInfoCorrected(id, "case-1", "登记外名称有限公司", other, other.orgCode()));
+        assertThat(registry.holderOf(other)).contains(id);
+    }
+
+    @Test
+    void a_correction_of_information_a_method_verified_is_refused_and_recorded() {
+        fixture.given(imported(), new CertificationPassed(id, "attempt-1", CertificationMethod.IC_CARD,
+                        SecurityLevel.HIGH, true, null))
+                .when(new CorrectEnterpriseInfo(id, "case-1", "新名称有限公司", uscc, uscc.orgCode()))
+                .expectEvents(new EnterpriseInfoChangeRefused(id, "新名称有限公司", uscc, uscc.orgCode(),
+                        "ENTERPRISE_LOCKED"))
+                .expectResultMessagePayload(new Refused(EnterpriseRejections.ENTERPRISE_LOCKED));
     }
 }

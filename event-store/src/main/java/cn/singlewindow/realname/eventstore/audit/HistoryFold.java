@@ -7,6 +7,9 @@ import cn.singlewindow.realname.messages.certification.MethodProgress;
 import cn.singlewindow.realname.messages.common.Masking;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseInfoChanged;
+import cn.singlewindow.realname.messages.enterprise.EnterpriseInfoCorrected;
+import cn.singlewindow.realname.messages.enterprise.OrgCode;
+import cn.singlewindow.realname.messages.enterprise.Uscc;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseView;
 import cn.singlewindow.realname.messages.enterprise.LegacyEnterpriseImported;
 import cn.singlewindow.realname.messages.enterprise.LegalRepresentative;
@@ -22,7 +25,10 @@ import java.util.Map;
 final class HistoryFold {
 
     private LegacyEnterpriseImported imported;
-    private EnterpriseInfoChanged changed;
+    // The last change of name, USCC or organisation code, by the user or by staff's correction.
+    private String name;
+    private Uscc uscc;
+    private OrgCode orgCode;
     private LegalRepresentative verifiedLegalRep;
     private long version;
     private final Map<CertificationMethod, MethodProgress> methods = new EnumMap<>(CertificationMethod.class);
@@ -31,13 +37,22 @@ final class HistoryFold {
         version = sequence;
         if (event instanceof LegacyEnterpriseImported e) {
             imported = e;
+            identity(e.name(), e.uscc(), e.orgCode());
         } else if (event instanceof EnterpriseInfoChanged e) {
-            changed = e;
+            identity(e.name(), e.uscc(), e.orgCode());
+        } else if (event instanceof EnterpriseInfoCorrected e) {
+            identity(e.name(), e.uscc(), e.orgCode());
         } else if (event instanceof EnterpriseInfoVerified e) {
             verifiedLegalRep = e.legalRepresentative();
         }
         MethodProgress.methodOf(event).ifPresent(method -> methods.put(method,
                 methods.getOrDefault(method, MethodProgress.notStarted(method)).after(event, at)));
+    }
+
+    private void identity(String newName, Uscc newUscc, OrgCode newOrgCode) {
+        name = newName;
+        uscc = newUscc;
+        orgCode = newOrgCode;
     }
 
     /** Null before the enterprise existed; its accounts as they stood then. */
@@ -46,9 +61,7 @@ final class HistoryFold {
             return null;
         }
         LegalRepresentative legalRep = verifiedLegalRep != null ? verifiedLegalRep : imported.legalRepresentative();
-        return new EnterpriseView(id, changed == null ? imported.name() : changed.name(),
-                (changed == null ? imported.uscc() : changed.uscc()).value(),
-                (changed == null ? imported.orgCode() : changed.orgCode()).value(), imported.origin(),
+        return new EnterpriseView(id, name, uscc.value(), orgCode.value(), imported.origin(),
                 legalRep == null ? null : new LegalRepresentative(legalRep.name(), legalRep.documentType(),
                         Masking.documentNumber(legalRep.documentNumber())),
                 version, MethodProgress.overview(methods.values()), accounts);

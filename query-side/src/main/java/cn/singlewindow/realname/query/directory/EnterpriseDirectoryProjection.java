@@ -24,6 +24,7 @@ import cn.singlewindow.realname.messages.common.Masking;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
 import cn.singlewindow.realname.messages.certification.EnterpriseInfoVerified;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseInfoChanged;
+import cn.singlewindow.realname.messages.enterprise.EnterpriseInfoCorrected;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseOrigin;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseView;
 import cn.singlewindow.realname.messages.enterprise.FindEnterprise;
@@ -112,6 +113,16 @@ class EnterpriseDirectoryProjection {
 
     @EventHandler
     void on(EnterpriseInfoChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        enterpriseAfter(event.enterpriseId(), sequence).ifPresent(row -> {
+            row.name = event.name();
+            row.uscc = event.uscc().value();
+            row.orgCode = event.orgCode().value();
+            saveAndEmit(row, sequence, at);
+        });
+    }
+
+    @EventHandler
+    void on(EnterpriseInfoCorrected event, @SequenceNumber long sequence, @Timestamp Instant at) {
         enterpriseAfter(event.enterpriseId(), sequence).ifPresent(row -> {
             row.name = event.name();
             row.uscc = event.uscc().value();

@@ -18,7 +18,8 @@ class ReadModelTables implements ProjectionTables {
 
     /** Every table the query side's projections of the processing group write. */
     static final List<String> TABLES = List.of("enterprise_view", "account_view", "operator_upgrade_request_view",
-            "method_status_view", "certification_attempt_view", "certification_daily_stats");
+            "method_status_view", "certification_attempt_view", "certification_daily_stats", "correction_case_view",
+            "correction_evidence_view");
 
     private final JdbcTemplate jdbc;
     private final EntityManager entityManager;
