@@ -18,7 +18,7 @@ REBUILDS=${REBUILDS:-1}
 # W2, W3 and W6 wait for the service's JIT compiler to settle, at most this long (Benchmark.warmUp).
 WARMUP_SECONDS=${WARMUP_SECONDS:-600}
 PORT=${PORT:-18080}
-# The heap and collector an operator would give the service; resident memory is measured against issue 7's 768 MB.
+# The heap and collector an operator would give the service; resident memory is measured against 768 MB.
 SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:--Xms256m ${SERVICE_JVM[*]}}
 
 if ! command -v pgbench >/dev/null 2>&1 && [ ! -x /usr/lib/postgresql/15/bin/pgbench ]; then
@@ -28,7 +28,7 @@ fi
 
 DATA=$(mktemp -d /tmp/realname-benchmark-XXXXXX)
 # The machine, to read ratios across runs: the baselines move with the processor and with the disk's flush time
-# (pgbench waits for it; docs/performance.md, session 11). 500 writes of 8 KB, each flushed, where PostgreSQL writes.
+# (pgbench waits for it; docs/performance.md). 500 writes of 8 KB, each flushed, where PostgreSQL writes.
 flush_ms=$(dd if=/dev/zero of="$DATA/flush-test" bs=8k count=500 oflag=dsync 2>&1 \
   | awk '/copied/ { printf "%.3f", $(NF-3) * 1000 / 500 }')
 rm -f "$DATA/flush-test"

@@ -5,12 +5,14 @@ import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * The whole service in one process: API, command side and query side (docs/architecture.md). With
  * {@code --rebuild-projections} it is the command-line rebuild tool instead: no web server, rebuild, exit.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class RealnameApplication {
 
     public static void main(String[] args) {

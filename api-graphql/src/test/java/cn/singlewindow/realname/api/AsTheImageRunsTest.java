@@ -86,7 +86,7 @@ class AsTheImageRunsTest {
         assertThat(report).contains("APPLICATION FAILED TO START", "spring.datasource.url: missing",
                 "realname.providers.registry.base-url: missing", "realname.providers.sms.base-url: missing",
                 "realname.bank-ukey.return-url-base: missing", "realname.bank-ukey.platform-key: missing",
-                "realname.bank-ukey.banks.CMBC.certificate: missing", "realname.card.trust-anchors: missing",
+                "realname.bank-ukey.banks.cmbc.certificate: missing", "realname.card.trust-anchors: missing",
                 "realname.card.crls: missing");
         assertThat(report).as("a report, not a stack trace").doesNotContain("\tat cn.singlewindow")
                 .doesNotContain("Embedded PostgreSQL on port").doesNotContain("SANDBOX");

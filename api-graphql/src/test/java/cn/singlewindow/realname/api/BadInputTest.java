@@ -13,9 +13,6 @@ import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.TreeMap;
@@ -310,7 +307,8 @@ class BadInputTest extends SeparateService {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             List<String> codes = count(tally, response);
             assertThat(response.statusCode()).as(response.body()).isIn(200, 400, 404, 405, 415);
-            assertThat(codes).as("%d: %d %s", i % 5, response.statusCode(), response.body()).isNotEmpty().doesNotContain("INTERNAL_ERROR", "null", "NOT_JSON");
+            assertThat(codes).as("%d: %d %s", i % 5, response.statusCode(), response.body()).isNotEmpty()
+                    .doesNotContain("INTERNAL_ERROR", "null", "NOT_JSON");
             assertThat(response.body()).doesNotContain("Exception:", "\tat ", ".java:");
         }
     }
@@ -318,26 +316,19 @@ class BadInputTest extends SeparateService {
     /** Frames that are not graphql-transport-ws messages close the socket with 4400, never 1011. */
     private void webSocketFrames(Tally tally, Random random) throws Exception {
         for (int i = 0; i < 60; i++) {
-            CompletableFuture<Integer> closed = new CompletableFuture<>();
-            WebSocket socket = http.newWebSocketBuilder().subprotocols("graphql-transport-ws")
-                    .buildAsync(URI.create("ws://localhost:" + port + "/graphql-ws"), new WebSocket.Listener() {
-                        @Override
-                        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-                            closed.complete(statusCode);
-                            return null;
-                        }
-                    }).get(10, TimeUnit.SECONDS);
-            switch (i % 6) {
-                case 0 -> socket.sendText(new String(randomBytes(random, 1 + random.nextInt(100)),
-                        StandardCharsets.ISO_8859_1), true);
-                case 1 -> socket.sendText("[" + random.nextInt() + ", {\"type\": \"subscribe\"}]", true);
-                case 2 -> socket.sendText("{\"type\": \"" + longString(random, 20) + "\"}", true);
-                case 3 -> socket.sendText("{\"type\": \"subscribe\", \"id\": " + random.nextInt()
-                        + ", \"payload\": \"x\"}", true);
-                case 4 -> socket.sendText(String.valueOf(random.nextDouble()), true);
-                default -> socket.sendBinary(ByteBuffer.wrap(randomBytes(random, 1 + random.nextInt(100))), true);
-            }
-            int status = closed.get(10, TimeUnit.SECONDS);
+            int kind = i % 6;
+            int status = WebSocketFrames.closeStatusAfter(http, port, socket -> {
+                switch (kind) {
+                    case 0 -> socket.sendText(new String(randomBytes(random, 1 + random.nextInt(100)),
+                            StandardCharsets.ISO_8859_1), true);
+                    case 1 -> socket.sendText("[" + random.nextInt() + ", {\"type\": \"subscribe\"}]", true);
+                    case 2 -> socket.sendText("{\"type\": \"" + longString(random, 20) + "\"}", true);
+                    case 3 -> socket.sendText("{\"type\": \"subscribe\", \"id\": " + random.nextInt()
+                            + ", \"payload\": \"x\"}", true);
+                    case 4 -> socket.sendText(String.valueOf(random.nextDouble()), true);
+                    default -> socket.sendBinary(ByteBuffer.wrap(randomBytes(random, 1 + random.nextInt(100))), true);
+                }
+            });
             tally.requests++;
             tally.statuses.merge("close " + status, 1, Integer::sum);
             assertThat(status).isEqualTo(4400);

@@ -26,8 +26,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
- * The /dashboard page in headless Chromium (Debian's chromium and chromium-driver): an analyst logs in through the
- * page's own form, and the charts and tables show the figures this test seeded through the API. On a machine
+ * The /dashboard page and GraphiQL in headless Chromium (Debian's chromium and chromium-driver): an analyst logs in
+ * through the dashboard's own form, and the charts and tables show the figures this test seeded through the API;
+ * GraphiQL loads from the service alone and runs a query. Each page's screenshot is kept under target/screenshots. On a machine
  * without Chromium the test is skipped, unless REALNAME_REQUIRE_BROWSER=1 (set by .ci/run) makes that a failure.
  */
 class DashboardBrowserTest extends SeparateService {
@@ -41,10 +42,10 @@ class DashboardBrowserTest extends SeparateService {
 
     @BeforeEach
     void startBrowser() throws Exception {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER) && chineseFonts();
         if (!installed && "1".equals(System.getenv("REALNAME_REQUIRE_BROWSER"))) {
-            throw new IllegalStateException("Chromium and chromedriver must be installed: apt-get install chromium"
-                    + " chromium-driver");
+            throw new IllegalStateException("Chromium, chromedriver and CJK fonts must be installed: apt-get install"
+                    + " chromium chromium-driver fonts-noto-cjk");
         }
         Assumptions.assumeTrue(installed, "Chromium is not installed (apt-get install chromium chromium-driver)");
         ChromeOptions options = new ChromeOptions();
@@ -58,6 +59,13 @@ class DashboardBrowserTest extends SeparateService {
         browser = new ChromeDriver(driver, options);
     }
 
+    /** Without a font for Chinese the pages draw boxes for every label: a browser check of nothing. */
+    private static boolean chineseFonts() throws Exception {
+        Process fonts = new ProcessBuilder("fc-list", ":lang=zh", "family").redirectErrorStream(true).start();
+        String found = new String(fonts.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        return fonts.waitFor() == 0 && !found.isBlank();
+    }
+
     @AfterEach
     void stopBrowser() {
         if (browser != null) {
@@ -66,13 +74,16 @@ class DashboardBrowserTest extends SeparateService {
     }
 
     @Test
-    void an_analyst_logs_in_and_the_charts_show_the_seeded_figures() {
+    void an_analyst_logs_in_and_the_charts_show_the_seeded_figures() throws Exception {
         GraphQlApi api = new GraphQlApi(port);
         HttpGraphQlTester operations = api.asOperations();
         operations.documentName("createStaffAccount")
                 .variable("input", Map.of("username", ANALYST, "password", ANALYST_PASSWORD, "role", "ANALYST"))
                 .execute().path("createStaffAccount.id").hasValue();
-        // Seed: two legal representative attempts started; one of them fails step 1 twice.
+        // Seed: the sandbox's demo of twenty enterprises (SandboxDemo's stories, so known figures), and two legal
+        // representative attempts started here, one of which fails step 1 twice.
+        api.anonymous().documentName("sandboxSeedDemo").variable("enterprises", 20).execute()
+                .path("sandboxSeedDemo.attempts").entity(Integer.class).isEqualTo(18);
         ImportedEnterprise first = api.importEnterprise(operations);
         ImportedEnterprise second = api.importEnterprise(operations);
         String attemptId = startLegalRep(api, first);
@@ -88,9 +99,11 @@ class DashboardBrowserTest extends SeparateService {
         }
         HttpGraphQlTester analyst = api.as(api.tokenOf(ANALYST, ANALYST_PASSWORD));
         String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> analyst.documentName("certificationStatistics")
-                .variable("from", today).variable("to", today).execute()
-                .path("certificationStatistics.failureReasons[0].count").entity(Integer.class).isEqualTo(2));
+        // Everything projected: 22 enterprises have a level (NONE included).
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(analyst
+                .documentName("certificationStatistics").variable("from", today).variable("to", today).execute()
+                .path("certificationStatistics.enterprisesPerLevel[*].count").entityList(Integer.class).get()
+                .stream().mapToInt(Integer::intValue).sum()).isEqualTo(22));
 
         browser.get("http://localhost:" + port + "/dashboard");
         waitForState("login");
@@ -103,17 +116,67 @@ class DashboardBrowserTest extends SeparateService {
         waitForState("ready");
 
         // Series in the order started, passed, failed, expired; each over IC card, legal representative, UKey.
-        assertThat(seriesData("chart-methods")).containsExactly(List.of(0L, 2L, 0L), List.of(0L, 0L, 0L),
-                List.of(0L, 2L, 0L), List.of(0L, 0L, 0L));
-        assertThat(seriesData("chart-reasons")).containsExactly(List.of(2L));
-        assertThat(seriesData("chart-daily").get(0)).last().isEqualTo(2L);
-        assertThat(rows("table-methods")).contains("法定代表人身份 2 0 2 0 0.0%");
-        assertThat(rows("table-reasons")).singleElement().asString()
-                .startsWith("法定代表人身份 ENTERPRISE_INFO_MISMATCH").endsWith(" 2");
-        assertThat(rows("table-levels")).containsExactly("未认证 NONE 2");
+        // The demo: legal representative 6 passed, 2 passed after a mistyped name (a failed step each), 1 not in
+        // CTID, 2 half-way; IC card 3 passed, 1 revoked; bank UKey 2 passed, 1 refused. Here: 2 started, 2 failed.
+        assertThat(seriesData("chart-methods")).containsExactly(List.of(4L, 13L, 3L), List.of(3L, 8L, 2L),
+                List.of(1L, 5L, 1L), List.of(0L, 0L, 0L));
+        assertThat(seriesData("chart-daily").get(0)).last().isEqualTo(20L);
+        assertThat(rows("table-methods")).contains("法定代表人身份 13 8 5 0 61.5%");
+        assertThat(rows("table-reasons")).hasSize(4).first().asString()
+                .startsWith("法定代表人身份 ENTERPRISE_INFO_MISMATCH").endsWith(" 4");
+        // The IC card and the bank UKey grant HIGH, the legal representative MEDIUM.
+        assertThat(rows("table-levels")).containsExactlyInAnyOrder("高 HIGH 5", "中 MEDIUM 8", "未认证 NONE 9");
         // The charts are drawn as SVG with their figures as text.
         assertThat(browser.findElement(By.id("chart-methods")).findElements(By.tagName("text")))
-                .anySatisfy(label -> assertThat(label.getText()).isEqualTo("2"));
+                .anySatisfy(label -> assertThat(label.getText()).isEqualTo("13"));
+        assertThat(painted("dashboard")).as("share of the page painted").isGreaterThan(0.02);
+    }
+
+    @Test
+    void graphiql_comes_whole_from_the_application_and_answers_a_query() throws Exception {
+        String query = "query { captcha { id } }";
+        browser.get("http://localhost:" + port + "/graphiql?path=/graphql&query="
+                + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver ->
+                !driver.findElements(By.cssSelector(".graphiql-execute-button")).isEmpty());
+        browser.findElement(By.cssSelector(".graphiql-execute-button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .withMessage(() -> "GraphiQL's answer: " + resultWindow() + "\npage: "
+                        + browser.findElement(By.tagName("body")).getText())
+                .until(driver -> resultWindow().contains("\"captcha\""));
+        @SuppressWarnings("unchecked")
+        List<String> loaded = (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return performance.getEntriesByType('resource').map(r => r.name)");
+        assertThat(loaded).as("every script and style from this service").isNotEmpty()
+                .allSatisfy(url -> assertThat(url).startsWith("http://localhost:" + port + "/"));
+        assertThat(painted("graphiql")).as("share of the page painted").isGreaterThan(0.02);
+    }
+
+    private String resultWindow() {
+        return String.valueOf(((JavascriptExecutor) browser).executeScript(
+                "const w = document.querySelector('.result-window'); return w ? w.innerText : null"));
+    }
+
+    /**
+     * The page as the browser painted it, saved beside the test's reports: the share of its pixels that are not
+     * the page's background (a blank page, or one that never drew, is under a percent).
+     */
+    private double painted(String name) throws Exception {
+        byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+        Path target = Path.of("target", "screenshots");
+        Files.createDirectories(target);
+        Files.write(target.resolve(name + ".png"), png);
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        int background = image.getRGB(0, image.getHeight() - 1);
+        long differing = 0;
+        for (int y = 0; y < image.getHeight(); y += 2) {
+            for (int x = 0; x < image.getWidth(); x += 2) {
+                if (image.getRGB(x, y) != background) {
+                    differing++;
+                }
+            }
+        }
+        return differing / ((image.getWidth() / 2.0) * (image.getHeight() / 2.0));
     }
 
     private String startLegalRep(GraphQlApi api, ImportedEnterprise enterprise) {

@@ -14,7 +14,7 @@ import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
-/** The thin path of issue 2 over HTTP: import, log in, change, read back; and the refusals around it. */
+/** The thin path over HTTP: import, log in, change, read back; and the refusals around it. */
 class EnterpriseLifecycleTest extends RunningService {
 
     @Test

@@ -11,9 +11,6 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -88,17 +85,7 @@ class ProtocolErrorsTest extends RunningService {
                 socket -> socket.sendText("{\"type\": \"subscribe\", \"id\": \"1\", \"payload\": 42}", true),
                 socket -> socket.sendBinary(ByteBuffer.wrap(new byte[] {1, 2, 3}), true));
         for (Consumer<WebSocket> frame : frames) {
-            CompletableFuture<Integer> closed = new CompletableFuture<>();
-            WebSocket socket = http.newWebSocketBuilder().subprotocols("graphql-transport-ws")
-                    .buildAsync(URI.create("ws://localhost:" + port + "/graphql-ws"), new WebSocket.Listener() {
-                        @Override
-                        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-                            closed.complete(statusCode);
-                            return null;
-                        }
-                    }).get(10, TimeUnit.SECONDS);
-            frame.accept(socket);
-            assertThat(closed.get(10, TimeUnit.SECONDS)).isEqualTo(4400);
+            assertThat(WebSocketFrames.closeStatusAfter(http, port, frame)).isEqualTo(4400);
         }
         assertThat(output.getOut()).contains("Closed GraphQL WebSocket", "text that is not JSON",
                 "a binary frame").doesNotContain("TextWebSocketHandler").doesNotContain("1011");

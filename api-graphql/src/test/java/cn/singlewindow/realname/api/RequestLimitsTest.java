@@ -33,6 +33,20 @@ class RequestLimitsTest extends RunningService {
                 + " method } } } } } }").execute().path("enterprise").valueIsNull();
     }
 
+    /** The sandbox has introspection on: GraphiQL's 13-level introspection query runs, a deeper one does not. */
+    @Test
+    void the_tools_introspection_query_runs_and_a_deeper_introspection_is_refused() {
+        // Boot turns introspection off JVM-wide when a service without it starts (the suite's deployment-profile
+        // tests); this sandbox service has it on.
+        graphql.introspection.Introspection.enabledJvmWide(true);
+        GraphQlTester anonymous = api().anonymous();
+        anonymous.document(graphql.introspection.IntrospectionQuery.INTROSPECTION_QUERY).execute()
+                .path("__schema.queryType.name").entity(String.class).isEqualTo("Query");
+        String ofType = "ofType { ".repeat(15) + "name" + " }".repeat(15);
+        anonymous.document("query { __schema { types { " + ofType + " } } }").execute().errors()
+                .satisfy(code("QUERY_TOO_COMPLEX"));
+    }
+
     @Test
     void a_document_with_hundreds_of_fields_is_refused_as_too_complex() {
         String wide = IntStream.range(0, 400).mapToObj(i -> "a" + i + ": me { id }").collect(Collectors.joining(" "));

@@ -36,6 +36,7 @@ final class GraphQl {
                     .build())
             .build();
     private final String baseUrl;
+    private volatile String metricsToken;
 
     GraphQl(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -110,10 +111,17 @@ final class GraphQl {
         }
     }
 
-    String text(String path) {
+    /** Reads /actuator/prometheus from now on with this token (an OPERATIONS session: metrics are not public). */
+    void readMetricsAs(String token) {
+        this.metricsToken = token;
+    }
+
+    /** The service's metrics, in Prometheus' text format. */
+    String metrics() {
+        HttpGet get = new HttpGet(baseUrl + "/actuator/prometheus");
+        get.setHeader("Authorization", "Bearer " + metricsToken);
         try {
-            return http.execute(new HttpGet(baseUrl + path),
-                    response -> EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8));
+            return http.execute(get, response -> EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -15,7 +15,7 @@ import org.HdrHistogram.Histogram;
  *   <li>how late it wakes: the guest's scheduler on saturated cores, the driver's own pauses;</li>
  *   <li>how fast its processor runs, as the piece's time in the thread's own CPU clock against the fastest seen. The
  *       host of a virtual machine can slow all its processors at once without the guest counting it as stolen time:
- *       on session 14's machine, to a tenth of their speed for 40-100 ms every one to three seconds, idle or not
+ *       on one machine measured here, to a tenth of their speed for 40-100 ms every one to three seconds, idle or not
  *       (docs/performance.md). A thread that only sleeps does not see that, and the guest's scheduler cannot help it.
  *       The piece costs about 1% of one core.</li>
  * </ul>

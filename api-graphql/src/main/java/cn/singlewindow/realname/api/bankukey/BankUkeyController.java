@@ -5,6 +5,7 @@ import cn.singlewindow.realname.api.common.ReadYourWrites;
 import cn.singlewindow.realname.api.security.Access;
 import cn.singlewindow.realname.api.security.Actor;
 import cn.singlewindow.realname.cardbridge.bankukey.BankUkeyGateway;
+import cn.singlewindow.realname.cardbridge.bankukey.BankUkeySettings;
 import cn.singlewindow.realname.cardbridge.bankukey.BankUkeyRequest;
 import cn.singlewindow.realname.cardbridge.bankukey.BankUkeyStates;
 import cn.singlewindow.realname.messages.card.Bank;
@@ -23,7 +24,6 @@ import java.util.concurrent.CompletableFuture;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -42,7 +42,7 @@ class BankUkeyController {
     private final ReadYourWrites readYourWrites;
 
     BankUkeyController(Commands commands, QueryGateway queries, BankUkeyStates states, BankUkeyGateway gateway,
-                       Clock clock, @Value("${realname.bank-ukey.return-url-base:}") String returnUrlBase,
+                       Clock clock, BankUkeySettings settings,
                        ReadYourWrites readYourWrites) {
         this.readYourWrites = readYourWrites;
         this.commands = commands;
@@ -50,7 +50,7 @@ class BankUkeyController {
         this.states = states;
         this.gateway = gateway;
         this.clock = clock;
-        this.returnUrlBase = returnUrlBase;
+        this.returnUrlBase = settings.returnUrlBase();
     }
 
     record StartBankUkeyInput(String enterpriseId, Bank bank) {

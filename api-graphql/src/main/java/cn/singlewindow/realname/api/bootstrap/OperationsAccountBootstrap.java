@@ -11,7 +11,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.env.Environment;
@@ -32,12 +31,11 @@ class OperationsAccountBootstrap implements ApplicationRunner {
     private final String password;
 
     OperationsAccountBootstrap(CommandGateway commandGateway, Environment environment,
-                               @Value("${realname.bootstrap.operations.username:}") String username,
-                               @Value("${realname.bootstrap.operations.password:}") String password) {
+                               BootstrapSettings settings) {
         this.commandGateway = commandGateway;
         this.environment = environment;
-        this.username = username;
-        this.password = password;
+        this.username = settings.username();
+        this.password = settings.password();
     }
 
     @Override

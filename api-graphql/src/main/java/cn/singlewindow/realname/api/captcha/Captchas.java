@@ -15,7 +15,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,10 +38,10 @@ public class Captchas {
     private final boolean sandbox;
     private final SecureRandom random = new SecureRandom();
 
-    Captchas(JdbcTemplate jdbc, Clock clock, @Value("${realname.captcha.ttl}") Duration ttl, Environment env) {
+    Captchas(JdbcTemplate jdbc, Clock clock, CaptchaSettings settings, Environment env) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.ttl = ttl;
+        this.ttl = settings.ttl();
         this.sandbox = env.acceptsProfiles(Profiles.of("sandbox"));
     }
 

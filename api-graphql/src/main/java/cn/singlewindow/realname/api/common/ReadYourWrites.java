@@ -15,7 +15,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -40,16 +39,16 @@ public class ReadYourWrites {
     private final Counter fallbacks;
 
     ReadYourWrites(QueryGateway queries,
-                   @Value("${realname.consistency.read-your-writes-timeout}") Duration timeout,
+                   ConsistencySettings settings,
                    MeterRegistry meters) {
         this.queries = queries;
-        this.timeout = timeout;
+        this.timeout = settings.readYourWritesTimeout();
         // Commit to visible: from the command's answer (its events committed) to its version in the read model.
         this.lag = Timer.builder("realname.projection.lag")
                 .description("Time from a command's commit until its change is visible in the read model")
                 .publishPercentiles(0.5, 0.99)
                 .publishPercentileHistogram()
-                // A bucket at the 100 ms objective (issue 7's W4), so the share within it is exact, not a bound.
+                // A bucket at the 100 ms objective (W4's, docs/performance.md), so the share within it is exact, not a bound.
                 .serviceLevelObjectives(LAG_OBJECTIVE)
                 .register(meters);
         this.fallbacks = Counter.builder("realname.projection.lag.timeouts")

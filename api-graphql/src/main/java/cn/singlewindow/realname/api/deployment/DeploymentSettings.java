@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.EnvironmentAware;
@@ -68,7 +69,7 @@ class DeploymentSettings implements BeanFactoryPostProcessor, EnvironmentAware {
         check.resource("realname.bank-ukey.platform-key", "our private key for the banks (PEM)");
         check.resource("realname.bank-ukey.platform-certificate", "our certificate for the banks (PEM)");
         for (Bank bank : Bank.values()) {
-            String prefix = "realname.bank-ukey.banks." + bank.name();
+            String prefix = "realname.bank-ukey.banks." + bank.name().toLowerCase(Locale.ROOT);
             check.resource(prefix + ".certificate", "the bank's signing certificate (PEM)");
             check.httpUrl(prefix + ".url", "the bank's UKey page");
         }

@@ -1,5 +1,6 @@
 package cn.singlewindow.realname.api.embedded;
 
+import cn.singlewindow.realname.eventstore.storage.DataDirectory;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -25,8 +25,9 @@ class EmbeddedDatabase {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${realname.embedded-db.data-dir}") Path dataDir,
-                                      @Value("${realname.embedded-db.port:0}") int port) throws IOException {
+    EmbeddedPostgres embeddedPostgres(EmbeddedDbSettings settings, DataDirectory directory) throws IOException {
+        Path dataDir = settings.dataDir() == null ? directory.dataDir().resolve("pgdata") : settings.dataDir();
+        int port = settings.port();
         Path absolute = dataDir.toAbsolutePath().normalize();
         Files.createDirectories(absolute);
         stopOrphanedServer(absolute);

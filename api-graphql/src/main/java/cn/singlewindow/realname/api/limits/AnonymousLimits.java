@@ -22,7 +22,6 @@ import graphql.language.SelectionSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,8 +39,9 @@ class AnonymousLimits extends SimplePerformantInstrumentation {
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterAccess(Duration.ofMinutes(10)).build();
 
-    AnonymousLimits(@Value("${realname.http.anonymous.max-root-fields:2}") int maxRootFields,
-                    @Value("${realname.http.anonymous.per-address-per-minute:120}") int perMinute) {
+    AnonymousLimits(HttpSettings settings) {
+        int maxRootFields = settings.anonymous().maxRootFields();
+        int perMinute = settings.anonymous().perAddressPerMinute();
         this.maxRootFields = maxRootFields;
         this.perMinute = perMinute;
     }

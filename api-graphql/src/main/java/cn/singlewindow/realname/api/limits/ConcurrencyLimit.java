@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -48,10 +48,13 @@ class ConcurrencyLimit implements WebGraphQlInterceptor {
     private final AtomicInteger waiting = new AtomicInteger();
     private final Counter refused;
 
-    ConcurrencyLimit(ParsedDocuments documents,
-                     @Value("${realname.http.concurrent-requests:0}") int configured,
-                     @Value("${realname.http.queue-timeout:30s}") Duration queueTimeout,
-                     @Value("${realname.http.max-waiting:100}") int maxWaiting, MeterRegistry meters) {
+    @Autowired
+    ConcurrencyLimit(ParsedDocuments documents, HttpSettings settings, MeterRegistry meters) {
+        this(documents, settings.concurrentRequests(), settings.queueTimeout(), settings.maxWaiting(), meters);
+    }
+
+    ConcurrencyLimit(ParsedDocuments documents, int configured, Duration queueTimeout, int maxWaiting,
+                     MeterRegistry meters) {
         this.documents = documents;
         this.limit = configured > 0 ? configured : Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
         this.permits = new Semaphore(limit, true);

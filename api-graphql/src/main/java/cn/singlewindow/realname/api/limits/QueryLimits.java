@@ -16,6 +16,7 @@ import graphql.execution.instrumentation.parameters.InstrumentationValidationPar
 import graphql.language.Argument;
 import graphql.language.Directive;
 import graphql.language.Document;
+import graphql.language.Field;
 import graphql.language.Node;
 import graphql.language.VariableReference;
 import graphql.validation.ValidationError;
@@ -24,7 +25,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,11 +38,19 @@ import org.springframework.stereotype.Component;
  * decides whether a field is there ({@code @skip(if: $x)}). An operation found within the limits is remembered for
  * as long as its document is kept parsed ({@code ParsedDocuments}); documents with such a variable, and documents
  * refused, are checked every time.
+ * <p>
+ * Where introspection is on (the sandbox), an operation that asks only for {@code __schema} or {@code __type} may go
+ * {@value #INTROSPECTION_DEPTH} levels deep: the introspection query GraphiQL and other tools send is 13 levels deep.
+ * graphql-java's good-faith introspection checks bound how far such a document can repeat itself.
  */
 @Component
 class QueryLimits extends SimplePerformantInstrumentation {
 
+    static final int INTROSPECTION_DEPTH = 15;
+
     private final MaxQueryDepthInstrumentation depth;
+    private final MaxQueryDepthInstrumentation introspectionDepth = new MaxQueryDepthInstrumentation(
+            INTROSPECTION_DEPTH);
     private final MaxQueryComplexityInstrumentation complexity;
     private final Cache<Document, Checked> checked = Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
 
@@ -50,10 +58,9 @@ class QueryLimits extends SimplePerformantInstrumentation {
     private record Checked(boolean shapedByVariables, Set<String> withinLimits) {
     }
 
-    QueryLimits(@Value("${realname.graphql.max-depth:10}") int maxDepth,
-                @Value("${realname.graphql.max-complexity:300}") int maxComplexity) {
-        this.depth = new MaxQueryDepthInstrumentation(maxDepth);
-        this.complexity = new MaxQueryComplexityInstrumentation(maxComplexity);
+    QueryLimits(GraphQlSettings settings) {
+        this.depth = new MaxQueryDepthInstrumentation(settings.maxDepth());
+        this.complexity = new MaxQueryComplexityInstrumentation(settings.maxComplexity());
     }
 
     @Override
@@ -78,12 +85,17 @@ class QueryLimits extends SimplePerformantInstrumentation {
             return SimpleInstrumentationContext.noOp();
         }
         // Each throws AbortExecutionException (QUERY_TOO_COMPLEX) past its limit.
-        depth.beginExecuteOperation(parameters, state);
+        (introspectionOnly(execution) ? introspectionDepth : depth).beginExecuteOperation(parameters, state);
         complexity.beginExecuteOperation(parameters, state);
         if (!known.shapedByVariables()) {
             known.withinLimits().add(operation);
         }
         return SimpleInstrumentationContext.noOp();
+    }
+
+    private static boolean introspectionOnly(ExecutionContext execution) {
+        return execution.getOperationDefinition().getSelectionSet().getSelections().stream()
+                .allMatch(selection -> selection instanceof Field field && field.getName().startsWith("__"));
     }
 
     private static boolean shapedByVariables(Node<?> node) {

@@ -39,8 +39,9 @@ class RequestSizeLimit extends OncePerRequestFilter {
     private final int maxBytes;
     private final long maxUploadBytes;
 
-    RequestSizeLimit(@Value("${realname.http.max-request-bytes:65536}") int maxBytes,
+    RequestSizeLimit(HttpSettings settings,
                      @Value("${spring.servlet.multipart.max-request-size:2200KB}") DataSize maxUploadBytes) {
+        int maxBytes = settings.maxRequestBytes();
         this.maxBytes = maxBytes;
         this.maxUploadBytes = maxUploadBytes.toBytes();
     }

@@ -1,6 +1,7 @@
 package cn.singlewindow.realname.api.sandbox;
 
 import cn.singlewindow.realname.api.captcha.Captchas;
+import cn.singlewindow.realname.api.common.Commands;
 import cn.singlewindow.realname.api.error.ApiRejections;
 import cn.singlewindow.realname.cardbridge.iccard.Pem;
 import cn.singlewindow.realname.cardbridge.iccard.SoftwareCardAuthority.CardHolder;
@@ -23,6 +24,7 @@ import cn.singlewindow.realname.messages.common.ChinaTime;
 import cn.singlewindow.realname.messages.enterprise.LegalRepresentative;
 import cn.singlewindow.realname.messages.enterprise.OrgCode;
 import cn.singlewindow.realname.messages.enterprise.Uscc;
+import graphql.GraphQLContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,15 +49,19 @@ class SandboxController {
     private final SimulatedProviders providers;
     private final SandboxEPortCa eportCa;
     private final SandboxBanks banks;
+    private final SandboxDemo demo;
+    private final Commands commands;
     private final Clock clock;
 
     SandboxController(Captchas captchas, SimulatedRegistry registry, SimulatedProviders providers,
-                      SandboxEPortCa eportCa, SandboxBanks banks, Clock clock) {
+                      SandboxEPortCa eportCa, SandboxBanks banks, SandboxDemo demo, Commands commands, Clock clock) {
         this.captchas = captchas;
         this.registry = registry;
         this.providers = providers;
         this.eportCa = eportCa;
         this.banks = banks;
+        this.demo = demo;
+        this.commands = commands;
         this.clock = clock;
     }
 
@@ -133,6 +139,12 @@ class SandboxController {
         }
         banks.registerAccount(input.bank(), uscc.value(), input.enterpriseName().strip(), input.ukeyPassword());
         return true;
+    }
+
+    /** The enterprise count's range is the schema's (@range), checked before anything runs. */
+    @MutationMapping
+    SandboxDemo.Seeded sandboxSeedDemo(@Argument int enterprises, GraphQLContext context) {
+        return demo.seed(enterprises, commands.origin(context));
     }
 
     @QueryMapping

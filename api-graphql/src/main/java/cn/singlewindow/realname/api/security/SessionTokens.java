@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -27,9 +26,9 @@ public class SessionTokens {
     private final Duration ttl;
     private final Clock clock;
 
-    SessionTokens(JwtEncoder encoder, @Value("${realname.security.token-ttl}") Duration ttl, Clock clock) {
+    SessionTokens(JwtEncoder encoder, SecuritySettings settings, Clock clock) {
         this.encoder = encoder;
-        this.ttl = ttl;
+        this.ttl = settings.tokenTtl();
         this.clock = clock;
     }
 

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import javax.crypto.SecretKey;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -113,8 +112,8 @@ class WebSecurity {
     }
 
     @Bean
-    SecretKey tokenKey(@Value("${realname.security.token-secret:}") String configured, Secrets secrets) {
-        return TokenSecret.resolve(configured, secrets);
+    SecretKey tokenKey(SecuritySettings settings, Secrets secrets) {
+        return TokenSecret.resolve(settings.tokenSecret(), secrets);
     }
 
     @Bean

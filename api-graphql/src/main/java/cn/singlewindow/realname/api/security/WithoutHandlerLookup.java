@@ -13,7 +13,7 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistry;
  * Spring Security 6 puts a filter before its chain that looks up Spring MVC's handler for every request, so that
  * {@code MvcRequestMatcher} and CORS can reuse it ({@code WebMvcSecurityConfiguration}). This service uses neither:
  * its matchers are path patterns ({@link WebSecurity}) and it has no CORS. The lookup repeats the dispatcher's own and
- * was 7% of a read's CPU (docs/performance.md, session 14); Spring Security 7 drops it. This puts the chain back as
+ * was 7% of a read's CPU (docs/performance.md); Spring Security 7 drops it. This puts the chain back as
  * Spring Security built it. A wrapper of any other shape is left as it is.
  *
  * <p>Spring Security wraps the chain while bean definitions are registered; a plain bean factory post-processor runs

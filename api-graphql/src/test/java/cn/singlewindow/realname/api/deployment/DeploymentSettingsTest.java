@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.mock.env.MockEnvironment;
@@ -51,7 +52,7 @@ class DeploymentSettingsTest {
                 "realname.providers.ctid.base-url", "realname.providers.bank-card.base-url",
                 "realname.providers.sms.base-url", "realname.bank-ukey.return-url-base",
                 "realname.bank-ukey.platform-key", "realname.bank-ukey.platform-certificate",
-                "realname.bank-ukey.banks.CCB.certificate", "realname.bank-ukey.banks.ABC.url",
+                "realname.bank-ukey.banks.ccb.certificate", "realname.bank-ukey.banks.abc.url",
                 "realname.card.trust-anchors", "realname.card.crls").hasSize(16);
     }
 
@@ -93,8 +94,9 @@ class DeploymentSettingsTest {
             environment.setProperty("realname.providers." + provider + ".base-url", "https://" + provider + ".example.cn");
         }
         for (Bank bank : Bank.values()) {
-            environment.setProperty("realname.bank-ukey.banks." + bank.name() + ".certificate", file(bank + ".pem"));
-            environment.setProperty("realname.bank-ukey.banks." + bank.name() + ".url", "https://bank.example.cn");
+            String prefix = "realname.bank-ukey.banks." + bank.name().toLowerCase(Locale.ROOT);
+            environment.setProperty(prefix + ".certificate", file(bank + ".pem"));
+            environment.setProperty(prefix + ".url", "https://bank.example.cn");
         }
         environment.setActiveProfiles("postgres");
         return environment;

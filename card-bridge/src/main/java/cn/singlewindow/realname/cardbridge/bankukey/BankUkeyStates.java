@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -31,9 +30,9 @@ public class BankUkeyStates {
     private final Duration ttl;
     private final SecureRandom random = new SecureRandom();
 
-    BankUkeyStates(JdbcTemplate jdbc, @Value("${realname.bank-ukey.state-ttl:15m}") Duration ttl) {
+    BankUkeyStates(JdbcTemplate jdbc, BankUkeySettings settings) {
         this.jdbc = jdbc;
-        this.ttl = ttl;
+        this.ttl = settings.stateTtl();
     }
 
     public Duration ttl() {

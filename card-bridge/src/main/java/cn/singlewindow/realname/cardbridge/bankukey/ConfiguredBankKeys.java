@@ -8,16 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
 /**
- * Keys and addresses from configuration outside the sandbox: {@code realname.bank-ukey.platform-key} and
- * {@code .platform-certificate} (PEM resources), and per bank {@code realname.bank-ukey.banks.<BANK>.certificate}
- * and {@code .url}. Missing settings stop the start-up with the name of what is missing.
+ * Keys and addresses from configuration outside the sandbox ({@link BankUkeySettings}). Missing settings stop the
+ * start-up with the name of what is missing.
  */
 @Component
 @Profile("!sandbox")
@@ -28,16 +27,24 @@ class ConfiguredBankKeys implements BankKeys {
     private final Map<Bank, X509Certificate> certificates = new EnumMap<>(Bank.class);
     private final Map<Bank, String> urls = new EnumMap<>(Bank.class);
 
-    ConfiguredBankKeys(Environment environment, ResourceLoader resources) {
-        platformKey = Pem.privateKey(read(resources, environment.getRequiredProperty("realname.bank-ukey.platform-key")));
+    ConfiguredBankKeys(BankUkeySettings settings, ResourceLoader resources) {
+        platformKey = Pem.privateKey(read(resources, required(settings.platformKey(), "platform-key")));
         platformCertificate = Pem.certificates(read(resources,
-                environment.getRequiredProperty("realname.bank-ukey.platform-certificate"))).get(0);
+                required(settings.platformCertificate(), "platform-certificate"))).get(0);
         for (Bank bank : Bank.values()) {
-            String prefix = "realname.bank-ukey.banks." + bank.name();
+            BankUkeySettings.BankEndpoint endpoint = settings.banks().of(bank);
+            String prefix = "banks." + bank.name().toLowerCase(Locale.ROOT);
             certificates.put(bank, Pem.certificates(read(resources,
-                    environment.getRequiredProperty(prefix + ".certificate"))).get(0));
-            urls.put(bank, environment.getRequiredProperty(prefix + ".url"));
+                    required(endpoint.certificate(), prefix + ".certificate"))).get(0));
+            urls.put(bank, required(endpoint.url(), prefix + ".url"));
         }
+    }
+
+    private static String required(String value, String key) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("realname.bank-ukey." + key + " is required outside the sandbox");
+        }
+        return value;
     }
 
     private static String read(ResourceLoader resources, String location) {

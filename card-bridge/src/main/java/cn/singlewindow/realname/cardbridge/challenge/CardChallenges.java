@@ -1,5 +1,6 @@
 package cn.singlewindow.realname.cardbridge.challenge;
 
+import cn.singlewindow.realname.cardbridge.iccard.CardSettings;
 import cn.singlewindow.realname.messages.common.RejectedException;
 import cn.singlewindow.realname.messages.common.Rejection;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
@@ -9,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -42,9 +42,9 @@ public class CardChallenges {
     private final Duration ttl;
     private final SecureRandom random = new SecureRandom();
 
-    CardChallenges(JdbcTemplate jdbc, @Value("${realname.card.challenge-ttl:2m}") Duration ttl) {
+    CardChallenges(JdbcTemplate jdbc, CardSettings settings) {
         this.jdbc = jdbc;
-        this.ttl = ttl;
+        this.ttl = settings.challengeTtl();
     }
 
     public Challenge issue(ChallengePurpose purpose, EnterpriseId enterpriseId, Instant now) {

@@ -26,6 +26,17 @@ public final class Pem {
     private Pem() {
     }
 
+    /** Writes a private key's PEM to a new file only its owner may read or write (where the file system says so). */
+    public static void writeKeyFile(java.nio.file.Path file, String pem) throws java.io.IOException {
+        try {
+            java.nio.file.Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            java.nio.file.Files.createFile(file);
+        }
+        java.nio.file.Files.writeString(file, pem);
+    }
+
     public static String write(Object... objects) {
         StringWriter out = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(out)) {

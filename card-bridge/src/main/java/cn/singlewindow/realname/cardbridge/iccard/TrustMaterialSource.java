@@ -9,30 +9,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
-/**
- * Trust anchors ({@code realname.card.trust-anchors}), intermediate CAs ({@code realname.card.intermediates}) and
- * CRLs ({@code realname.card.crls}): comma-separated resource locations, {@code file:} paths included. Read again
- * after {@code realname.card.trust-reload} (default a minute), so a new CRL applies without a restart. Whether
- * every CA of a card's path must have a current CRL here: {@code realname.card.crl-required} (default true).
- */
+/** The card verifier with the trust material of {@link CardSettings}, read again after its reload interval. */
 @Configuration(proxyBeanMethods = false)
 public class TrustMaterialSource {
 
     @Bean
-    IcCardVerifier icCardVerifier(ResourceLoader resources, Clock clock,
-                                  @Value("${realname.card.trust-anchors:}") List<String> anchorLocations,
-                                  @Value("${realname.card.intermediates:}") List<String> intermediateLocations,
-                                  @Value("${realname.card.crls:}") List<String> crlLocations,
-                                  @Value("${realname.card.trust-reload:1m}") Duration reloadAfter,
-                                  @Value("${realname.card.crl-required:true}") boolean crlRequired) {
-        return new IcCardVerifier(cached(() -> load(resources, anchorLocations, intermediateLocations, crlLocations),
-                clock, reloadAfter), clock, crlRequired);
+    IcCardVerifier icCardVerifier(ResourceLoader resources, Clock clock, CardSettings settings) {
+        return new IcCardVerifier(cached(() -> load(resources, settings.trustAnchors(), settings.intermediates(),
+                settings.crls()), clock, settings.trustReload()), clock, settings.crlRequired());
     }
 
     static TrustMaterial load(ResourceLoader resources, List<String> anchorLocations,

@@ -20,10 +20,7 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 /**
  * The sandbox's banks and our sandbox platform key: generated at first start under {@code <data-dir>/sandbox-banks}
@@ -32,8 +29,6 @@ import org.springframework.stereotype.Component;
  * certifies only a corporate account it holds, signed in with that account's UKey password
  * ({@code sandboxRegisterBankAccount}); anything else it answers as refused.
  */
-@Component
-@Profile("sandbox")
 public class SandboxBanks implements BankKeys {
 
     private final Map<Bank, SelfSigned.Identity> banks = new EnumMap<>(Bank.class);
@@ -42,9 +37,7 @@ public class SandboxBanks implements BankKeys {
     private final JdbcTemplate jdbc;
     private final SecureRandom random = new SecureRandom();
 
-    SandboxBanks(@Value("${realname.data-dir}") Path dataDir, Clock clock,
-                 @Value("${realname.bank-ukey.sandbox-base-url:/sandbox/bank}") String baseUrl, JdbcTemplate jdbc)
-            throws IOException {
+    public SandboxBanks(Path dataDir, Clock clock, String baseUrl, JdbcTemplate jdbc) throws IOException {
         this.jdbc = jdbc;
         Path dir = dataDir.resolve("sandbox-banks");
         Files.createDirectories(dir);
@@ -65,7 +58,7 @@ public class SandboxBanks implements BankKeys {
                     cert);
         }
         SelfSigned.Identity identity = SelfSigned.create("Sandbox " + name, rsa, clock.instant());
-        Files.writeString(key, Pem.write(identity.keys().getPrivate()));
+        Pem.writeKeyFile(key, Pem.write(identity.keys().getPrivate()));
         Files.writeString(certificate, Pem.write(identity.certificate()));
         return identity;
     }

@@ -17,20 +17,13 @@ import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Profile;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
 
 /**
  * The sandbox's E-Port CA: generated at first start and kept under {@code <data-dir>/sandbox-ca} (never
  * committed), with its CRL file, which the card verifier trusts in the sandbox profile. The CRL is published again
  * at every start, at every revocation and every day, valid for a week, so it is never stale while the sandbox runs.
  */
-@Component
-@Profile("sandbox")
-@EnableScheduling
 public class SandboxEPortCa {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxEPortCa.class);
@@ -40,7 +33,7 @@ public class SandboxEPortCa {
     private final Clock clock;
     private final SoftwareCardAuthority authority;
 
-    SandboxEPortCa(@Value("${realname.data-dir}") Path dataDir, Clock clock) throws IOException {
+    public SandboxEPortCa(Path dataDir, Clock clock) throws IOException {
         this.dir = dataDir.resolve("sandbox-ca");
         this.clock = clock;
         Files.createDirectories(dir);
@@ -55,7 +48,7 @@ public class SandboxEPortCa {
             }
         } else {
             authority = SoftwareCardAuthority.generate("China E-Port Sandbox CA", clock.instant());
-            Files.writeString(key, Pem.write(authority.privateKey()));
+            Pem.writeKeyFile(key, Pem.write(authority.privateKey()));
             Files.writeString(certificate, Pem.write(authority.certificate()));
             log.info("Generated the sandbox E-Port CA in {}", dir);
         }
@@ -85,7 +78,7 @@ public class SandboxEPortCa {
 
     /** Publishes the CRL again every day: a stale one would make every card's status unknown. */
     @Scheduled(fixedDelayString = "PT24H", initialDelayString = "PT24H")
-    synchronized void writeCrl() {
+    public synchronized void writeCrl() {
         try {
             Files.writeString(dir.resolve("crl.pem"), Pem.write(authority.crl(clock.instant(), CRL_VALIDITY)));
         } catch (IOException e) {

@@ -19,13 +19,13 @@ class AddressThrottle {
 
     boolean tooMany(String clientAddress, Instant now) {
         Integer failures = jdbc.queryForObject("SELECT count(*) FROM login_failure WHERE client_address = ?"
-                + " AND failed_at > ?", Integer.class, clientAddress, Timestamp.from(now.minus(policy.window())));
+                + " AND failed_at > ?", Integer.class, clientAddress, Timestamp.from(now.minus(policy.failureWindow())));
         return failures != null && failures >= policy.maxFailuresPerAddress();
     }
 
     void recordFailure(String clientAddress, Instant now) {
         jdbc.update("DELETE FROM login_failure WHERE client_address = ? AND failed_at <= ?", clientAddress,
-                Timestamp.from(now.minus(policy.window())));
+                Timestamp.from(now.minus(policy.failureWindow())));
         jdbc.update("INSERT INTO login_failure (client_address, failed_at) VALUES (?, ?)", clientAddress,
                 Timestamp.from(now));
     }

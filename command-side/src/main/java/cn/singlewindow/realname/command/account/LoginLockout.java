@@ -43,7 +43,7 @@ class LoginLockout {
         if (current.lockedUntil() != null && current.lockedUntil().isAfter(now)) {
             return Optional.empty();
         }
-        boolean windowOver = !current.windowStart().isAfter(now.minus(policy.window()));
+        boolean windowOver = !current.windowStart().isAfter(now.minus(policy.failureWindow()));
         int failures = (windowOver ? 0 : current.failures()) + 1;
         Instant windowStart = windowOver ? now : current.windowStart();
         boolean locks = failures >= policy.maxFailuresPerAccount();
@@ -62,7 +62,7 @@ class LoginLockout {
     /** Rows nobody has failed with for a day (random names an attacker tried); called now and then. */
     void forgetOld(Instant now) {
         jdbc.update("DELETE FROM login_lockout WHERE window_start < ? AND (locked_until IS NULL OR locked_until < ?)",
-                Timestamp.from(now.minus(policy.window()).minusSeconds(24 * 3600)), Timestamp.from(now));
+                Timestamp.from(now.minus(policy.failureWindow()).minusSeconds(24 * 3600)), Timestamp.from(now));
     }
 
     private static String key(String username) {

@@ -1,30 +1,28 @@
 package cn.singlewindow.realname.command.certification;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * The limits of SMS codes on the bank-card route (manual §2.5.3): how long a code is valid, how soon another may be
- * sent, how many wrong entries end a code, and how many codes a phone and an attempt may be sent per day (China
- * time). Wrong codes also count toward the attempt's failed checks ({@link CertificationPolicy}), so guessing ends
- * with the attempt; a new code does not restart the count of wrong entries.
+ * The limits of SMS codes on the bank-card route (manual §2.5.3). Wrong codes also count toward the attempt's failed
+ * checks ({@link CertificationPolicy}), so guessing ends with the attempt; a new code does not restart the count of
+ * wrong entries.
+ *
+ * @param validity how long a code is valid
+ * @param resendInterval how soon another code may be sent for the same attempt
+ * @param maxWrongEntries wrong entries that end a code
+ * @param maxSendsPerPhonePerDay codes one phone may be sent per day (China time)
+ * @param maxSendsPerAttemptPerDay codes one attempt may send per day (China time)
  */
-@Component
-public record SmsCodePolicy(Duration validity, Duration resendInterval, int maxWrongEntries,
-                            int maxSendsPerPhonePerDay, int maxSendsPerAttemptPerDay) {
-
-    public SmsCodePolicy(@Value("${realname.certification.sms.validity:5m}") Duration validity,
-                         @Value("${realname.certification.sms.resend-interval:60s}") Duration resendInterval,
-                         @Value("${realname.certification.sms.max-wrong-entries:5}") int maxWrongEntries,
-                         @Value("${realname.certification.sms.max-sends-per-phone-per-day:10}")
-                         int maxSendsPerPhonePerDay,
-                         @Value("${realname.certification.sms.max-sends-per-attempt-per-day:6}")
-                         int maxSendsPerAttemptPerDay) {
-        this.validity = validity;
-        this.resendInterval = resendInterval;
-        this.maxWrongEntries = maxWrongEntries;
-        this.maxSendsPerPhonePerDay = maxSendsPerPhonePerDay;
-        this.maxSendsPerAttemptPerDay = maxSendsPerAttemptPerDay;
-    }
+@Validated
+@ConfigurationProperties("realname.certification.sms")
+public record SmsCodePolicy(@DefaultValue("5m") @NotNull Duration validity,
+                            @DefaultValue("60s") @NotNull Duration resendInterval,
+                            @DefaultValue("5") @Min(1) int maxWrongEntries,
+                            @DefaultValue("10") @Min(1) int maxSendsPerPhonePerDay,
+                            @DefaultValue("6") @Min(1) int maxSendsPerAttemptPerDay) {
 }

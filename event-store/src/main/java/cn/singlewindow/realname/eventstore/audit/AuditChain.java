@@ -1,5 +1,6 @@
 package cn.singlewindow.realname.eventstore.audit;
 
+import cn.singlewindow.realname.eventstore.storage.AggregateCacheSettings;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +18,6 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,10 +46,10 @@ class AuditChain implements MessageDispatchInterceptor<EventMessage<?>>, Initial
     private final Map<String, Link> committed;
 
     AuditChain(EventStore eventStore, @Qualifier("eventSerializer") Serializer eventSerializer,
-               @Value("${realname.axon.aggregate-cache-size:10000}") long remembered) {
+               AggregateCacheSettings cache) {
         this.eventStore = eventStore;
         this.eventSerializer = eventSerializer;
-        this.committed = Caffeine.newBuilder().maximumSize(remembered).executor(Runnable::run)
+        this.committed = Caffeine.newBuilder().maximumSize(cache.aggregateCacheSize()).executor(Runnable::run)
                 .<String, Link>build().asMap();
     }
 

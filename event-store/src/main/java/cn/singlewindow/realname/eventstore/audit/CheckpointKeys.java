@@ -1,5 +1,6 @@
 package cn.singlewindow.realname.eventstore.audit;
 
+import cn.singlewindow.realname.eventstore.storage.DataDirectory;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -31,7 +32,6 @@ import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
@@ -54,16 +54,15 @@ class CheckpointKeys {
     /** Every trusted public key by its id, the signing key's own included. */
     private final Map<String, PublicKey> trusted = new HashMap<>();
 
-    CheckpointKeys(@Value("${realname.audit.signing-key:}") String signingKeyLocation,
-                   @Value("${realname.audit.trusted-keys:}") List<String> trustedKeyLocations,
-                   @Value("${realname.data-dir}") Path dataDir, ResourceLoader resources) {
+    CheckpointKeys(AuditSettings settings, DataDirectory directory, ResourceLoader resources) {
+        String signingKeyLocation = settings.signingKey();
         KeyPair pair = signingKeyLocation.isBlank()
-                ? loadOrCreate(dataDir.resolve("audit-signing-key.pem"))
+                ? loadOrCreate(directory.dataDir().resolve("audit-signing-key.pem"))
                 : read(resources.getResource(signingKeyLocation.strip()), signingKeyLocation);
         this.signingKey = pair.getPrivate();
         this.signingKeyId = idOf(pair.getPublic());
         trusted.put(signingKeyId, pair.getPublic());
-        for (String location : trustedKeyLocations) {
+        for (String location : settings.trustedKeys()) {
             if (!location.isBlank()) {
                 PublicKey key = readPublic(resources.getResource(location.strip()), location);
                 trusted.put(idOf(key), key);

@@ -6,7 +6,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -24,9 +23,9 @@ class CheckpointSchedule implements SmartLifecycle {
     private ScheduledExecutorService timer;
 
     CheckpointSchedule(Checkpoints checkpoints,
-                       @Value("${realname.audit.checkpoint-interval:1h}") Duration interval) {
+                       AuditSettings settings) {
         this.checkpoints = checkpoints;
-        this.interval = interval;
+        this.interval = settings.checkpointInterval();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package cn.singlewindow.realname.eventstore.privacy;
 
+import cn.singlewindow.realname.eventstore.storage.DataDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Secrets not configured are kept in files under {@code realname.data-dir}, readable by their owner only. */
@@ -16,8 +16,8 @@ class DataDirectorySecrets implements Secrets {
 
     private final Path dataDir;
 
-    DataDirectorySecrets(@Value("${realname.data-dir}") Path dataDir) {
-        this.dataDir = dataDir;
+    DataDirectorySecrets(DataDirectory directory) {
+        this.dataDir = directory.dataDir();
     }
 
     @Override

@@ -24,7 +24,6 @@ import org.bouncycastle.crypto.modes.GCMModeCipher;
 import org.bouncycastle.crypto.modes.gcm.BasicGCMMultiplier;
 import org.bouncycastle.crypto.params.AEADParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -62,9 +61,9 @@ public class PersonalDataVault implements PersonReferences, PersonalDataKeys {
             .build();
 
     PersonalDataVault(JdbcTemplate jdbc,
-                      @Value("${realname.privacy.master-key:}") String configuredMasterKey, Secrets secrets) {
+                      PrivacySettings settings, Secrets secrets) {
         this.jdbc = jdbc;
-        byte[] master = secrets.resolve(configuredMasterKey, "privacy-master-key",
+        byte[] master = secrets.resolve(settings.masterKey(), "privacy-master-key",
                 MASTER_KEY_BYTES, "realname.privacy.master-key");
         this.wrappingKey = Arrays.copyOf(hmac(master, bytes("realname/person-key-wrapping")), DATA_KEY_BYTES);
         this.referenceKey = hmac(master, bytes("realname/person-reference"));

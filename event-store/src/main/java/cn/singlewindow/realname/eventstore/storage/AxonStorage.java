@@ -18,7 +18,6 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -87,9 +86,8 @@ class AxonStorage {
     }
 
     @Bean
-    Cache aggregateCache(@Value("${realname.axon.aggregate-cache-size:10000}") long maximumSize,
-                         @Value("${realname.axon.aggregate-cache-idle:10m}") Duration idleExpiry) {
-        return new AggregateCache(maximumSize, idleExpiry);
+    Cache aggregateCache(AggregateCacheSettings settings) {
+        return new AggregateCache(settings.aggregateCacheSize(), settings.aggregateCacheIdle());
     }
 
     /** Replaces Axon's default gateway (no retries) to run a command again after a stale cached aggregate. */

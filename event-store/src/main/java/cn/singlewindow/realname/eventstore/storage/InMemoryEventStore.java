@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
  * PostgreSQL. For tests that prove a feature does not depend on the PostgreSQL engine; events are gone at every stop.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("!${axon.axonserver.enabled:true} and '${realname.event-store.engine:postgres}' == 'memory'")
+@ConditionalOnExpression("!${axon.axonserver.enabled:true} and '${realname.event-store.engine:postgres}'.toLowerCase() == 'memory'")
 class InMemoryEventStore {
 
     @Bean

@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Configuration;
  * storage engine only when no event store is declared.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("!${axon.axonserver.enabled:true} and '${realname.event-store.engine:postgres}' == 'postgres'")
+@ConditionalOnExpression("!${axon.axonserver.enabled:true} and '${realname.event-store.engine:postgres}'.toLowerCase() == 'postgres'")
 class PostgresEventStore {
 
     /** As Axon's JDBC auto-configuration builds it, with timestamps parsed once and reads outside transactions. */

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class AuditChainTest {
 
     private final JacksonSerializer serializer = spy(JacksonSerializer.defaultSerializer());
-    private final AuditChain chain = new AuditChain(null, serializer, 10);
+    private final AuditChain chain = new AuditChain(null, serializer,
+            new cn.singlewindow.realname.eventstore.storage.AggregateCacheSettings(10, java.time.Duration.ofMinutes(1)));
 
     @Test
     void the_hashed_event_hands_the_store_the_bytes_that_were_hashed() {

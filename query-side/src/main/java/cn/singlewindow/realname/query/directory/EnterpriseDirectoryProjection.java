@@ -24,6 +24,8 @@ import cn.singlewindow.realname.messages.common.Masking;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
 import cn.singlewindow.realname.messages.certification.EnterpriseInfoVerified;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseInfoChanged;
+import cn.singlewindow.realname.messages.enterprise.Uscc;
+import cn.singlewindow.realname.messages.enterprise.OrgCode;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseInfoCorrected;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseOrigin;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseView;
@@ -113,20 +115,21 @@ class EnterpriseDirectoryProjection {
 
     @EventHandler
     void on(EnterpriseInfoChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        enterpriseAfter(event.enterpriseId(), sequence).ifPresent(row -> {
-            row.name = event.name();
-            row.uscc = event.uscc().value();
-            row.orgCode = event.orgCode().value();
-            saveAndEmit(row, sequence, at);
-        });
+        identity(event.enterpriseId(), event.name(), event.uscc(), event.orgCode(), sequence, at);
     }
 
+    /** Staff's correction with evidence: shown as a change by the user is. */
     @EventHandler
     void on(EnterpriseInfoCorrected event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        enterpriseAfter(event.enterpriseId(), sequence).ifPresent(row -> {
-            row.name = event.name();
-            row.uscc = event.uscc().value();
-            row.orgCode = event.orgCode().value();
+        identity(event.enterpriseId(), event.name(), event.uscc(), event.orgCode(), sequence, at);
+    }
+
+    private void identity(EnterpriseId enterpriseId, String name, Uscc uscc, OrgCode orgCode, long sequence,
+                          Instant at) {
+        enterpriseAfter(enterpriseId, sequence).ifPresent(row -> {
+            row.name = name;
+            row.uscc = uscc.value();
+            row.orgCode = orgCode.value();
             saveAndEmit(row, sequence, at);
         });
     }

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Function;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,9 +30,9 @@ class KeptEnterpriseViews implements EnterpriseViews, ReadModelListener {
     private final AtomicLongArray changesSeen = new AtomicLongArray(SLOTS);
     private volatile boolean listening;
 
-    KeptEnterpriseViews(@Value("${realname.read-model.enterprise-views:10000}") long maximumSize) {
+    KeptEnterpriseViews(ReadModelSettings settings) {
         // The expiry only bounds memory for views no longer read; a change drops its view at once.
-        this.views = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterAccess(Duration.ofMinutes(10))
+        this.views = Caffeine.newBuilder().maximumSize(settings.enterpriseViews()).expireAfterAccess(Duration.ofMinutes(10))
                 .recordStats().build();
     }
 

@@ -1,10 +1,8 @@
 package cn.singlewindow.realname.command.certification.providers;
 
 import cn.singlewindow.realname.messages.account.DocumentType;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -28,24 +26,23 @@ class HttpProviders {
     }
 
     @Bean
-    IdentityAuthority identityAuthority(@Value("${realname.providers.ctid.base-url}") String baseUrl,
-                                        @Value("${realname.providers.connect-timeout:2s}") Duration connect,
-                                        @Value("${realname.providers.read-timeout:5s}") Duration read) {
-        return ctid(new JsonProviderClient("CTID", baseUrl, connect, read, 1));
+    IdentityAuthority identityAuthority(ProviderSettings settings) {
+        return ctid(client("CTID", settings.ctid(), settings));
     }
 
     @Bean
-    BankCardVerifier bankCardVerifier(@Value("${realname.providers.bank-card.base-url}") String baseUrl,
-                                      @Value("${realname.providers.connect-timeout:2s}") Duration connect,
-                                      @Value("${realname.providers.read-timeout:5s}") Duration read) {
-        return bankCards(new JsonProviderClient("Bank-card check", baseUrl, connect, read, 1));
+    BankCardVerifier bankCardVerifier(ProviderSettings settings) {
+        return bankCards(client("Bank-card check", settings.bankCard(), settings));
     }
 
     @Bean
-    SmsGateway smsGateway(@Value("${realname.providers.sms.base-url}") String baseUrl,
-                          @Value("${realname.providers.connect-timeout:2s}") Duration connect,
-                          @Value("${realname.providers.read-timeout:5s}") Duration read) {
-        return sms(new JsonProviderClient("SMS gateway", baseUrl, connect, read, 1));
+    SmsGateway smsGateway(ProviderSettings settings) {
+        return sms(client("SMS gateway", settings.sms(), settings));
+    }
+
+    private static JsonProviderClient client(String name, ProviderSettings.Endpoint endpoint,
+                                             ProviderSettings settings) {
+        return new JsonProviderClient(name, endpoint.baseUrl(), settings.connectTimeout(), settings.readTimeout(), 1);
     }
 
     static IdentityAuthority ctid(JsonProviderClient client) {

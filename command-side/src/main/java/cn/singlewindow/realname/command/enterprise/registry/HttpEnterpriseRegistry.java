@@ -1,5 +1,6 @@
 package cn.singlewindow.realname.command.enterprise.registry;
 
+import cn.singlewindow.realname.command.certification.providers.ProviderSettings;
 import cn.singlewindow.realname.command.enterprise.registry.RegisteredEnterprise.RegistrationStatus;
 import cn.singlewindow.realname.messages.account.DocumentType;
 import cn.singlewindow.realname.messages.enterprise.LegalRepresentative;
@@ -10,7 +11,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -32,10 +33,13 @@ class HttpEnterpriseRegistry implements EnterpriseRegistry {
     private final RestClient client;
     private final int retries;
 
-    public HttpEnterpriseRegistry(@Value("${realname.providers.registry.base-url}") String baseUrl,
-                                  @Value("${realname.providers.registry.connect-timeout:2s}") Duration connectTimeout,
-                                  @Value("${realname.providers.registry.read-timeout:3s}") Duration readTimeout,
-                                  @Value("${realname.providers.registry.retries:1}") int retries) {
+    @Autowired
+    HttpEnterpriseRegistry(ProviderSettings settings) {
+        this(settings.registry().baseUrl(), settings.registry().connectTimeout(), settings.registry().readTimeout(),
+                settings.registry().retries());
+    }
+
+    HttpEnterpriseRegistry(String baseUrl, Duration connectTimeout, Duration readTimeout, int retries) {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(connectTimeout).build());
         requests.setReadTimeout(readTimeout);

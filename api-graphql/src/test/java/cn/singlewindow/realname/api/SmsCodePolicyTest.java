@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The SMS code rules and the daily allowance of checks, on the real database. */
-class SmsCodesTest extends RunningService {
+class SmsCodePolicyTest extends RunningService {
 
     private static final String CARD = "6222021234567890123";
 
