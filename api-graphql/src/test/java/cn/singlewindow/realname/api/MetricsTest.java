@@ -33,12 +33,8 @@ class MetricsTest extends RunningService {
                 .execute().path("verifyEnterpriseInfo.failureCode").entity(String.class)
                 .isEqualTo("ENTERPRISE_INFO_MISMATCH");
 
-        String scrape = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .responseTimeout(Duration.ofSeconds(30))
-                // After a whole suite's traffic the scrape is larger than the client's default 256 KB.
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
-                .build()
-                .get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+        String scrape = prometheus().header("Authorization", "Bearer " + api.tokenOf(GraphQlApi.OPERATIONS_USER,
+                        GraphQlApi.OPERATIONS_PASSWORD)).exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(scrape)
                 .contains("certification_outcomes_total{method=\"LEGAL_REP\",outcome=\"FAILED\","
@@ -55,6 +51,24 @@ class MetricsTest extends RunningService {
                 .containsPattern("eventProcessor_latency\\{processorName=\"enterprise-directory\"}")
                 // ...not Axon's capacity gauges, which kept every message's duration for ten minutes.
                 .doesNotContainPattern("(?m)^(commandBus|queryBus|queryUpdateEmitter|eventProcessor)_capacity");
+    }
+
+    @Test
+    void on_the_services_port_metrics_are_for_the_configured_role_only() {
+        GraphQlApi api = api();
+        ImportedEnterprise enterprise = api.importEnterprise(api.asOperations());
+        prometheus().exchange().expectStatus().isUnauthorized();
+        prometheus().header("Authorization", "Bearer " + api.tokenOf(enterprise.adminUsername(),
+                enterprise.adminPassword())).exchange().expectStatus().isForbidden();
+    }
+
+    private WebTestClient.RequestHeadersSpec<?> prometheus() {
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(30))
+                // After a whole suite's traffic the scrape is larger than the client's default 256 KB.
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+                .build()
+                .get().uri("/actuator/prometheus");
     }
 
     @Test

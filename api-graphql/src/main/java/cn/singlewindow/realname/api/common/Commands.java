@@ -41,8 +41,7 @@ public class Commands {
         return MetaData.with(AuditMetadata.ACTOR, actor)
                 .and(AuditMetadata.CLIENT_ADDRESS, request.getRemoteAddr())
                 .and(AuditMetadata.CHANNEL, channel)
-                .and(AuditMetadata.CORRELATION_ID, RequestOrigin.correlationId(
-                        request.getHeader(RequestOrigin.CORRELATION_HEADER)));
+                .and(AuditMetadata.CORRELATION_ID, CorrelationIds.of(request));
     }
 
     /** The command's result; a refusal the handler recorded and answered ({@link Refused}) completes as refused. */

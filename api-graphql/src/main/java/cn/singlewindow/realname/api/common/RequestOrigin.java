@@ -33,7 +33,9 @@ public class RequestOrigin implements WebGraphQlInterceptor {
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-        String correlationId = correlationId(request.getHeaders().getFirst(CORRELATION_HEADER));
+        Object given = request.getAttributes().get(CorrelationIds.ATTRIBUTE);
+        String correlationId = given != null ? given.toString()
+                : correlationId(request.getHeaders().getFirst(CORRELATION_HEADER));
         InetSocketAddress remote = request.getRemoteAddress();
         String clientAddress = remote == null ? "unknown" : remote.getAddress() == null
                 ? remote.getHostString() : remote.getAddress().getHostAddress();

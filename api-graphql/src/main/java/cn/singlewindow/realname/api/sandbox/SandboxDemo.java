@@ -50,6 +50,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.axonframework.messaging.MetaData;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
@@ -62,6 +64,8 @@ import org.springframework.stereotype.Component;
 @Component
 @Profile("sandbox")
 class SandboxDemo {
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxDemo.class);
 
     static final int MAX_ENTERPRISES = 200;
     /** Every demo administrator's password; shown in the documentation, so sandbox only. */
@@ -146,6 +150,7 @@ class SandboxDemo {
                 certified++;
             }
         }
+        log.info("Seeded {} demo enterprises ({} certified, {} attempts), batch {}", count, certified, attempts, batch);
         return new Seeded(count, certified, attempts, administrators);
     }
 

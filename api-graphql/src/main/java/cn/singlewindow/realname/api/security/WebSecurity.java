@@ -32,6 +32,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.core.env.Environment;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
@@ -45,13 +48,19 @@ class WebSecurity {
     @Bean
     // Not in the command-line tools, which serve no HTTP.
     @ConditionalOnWebApplication
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SecuritySettings settings, Environment environment)
+            throws Exception {
         return http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
+                        // A management port of its own (management.server.port) is reached only from the
+                        // operators' network: everything there is open, metrics included.
+                        .requestMatchers(onManagementPort(environment)).permitAll()
                         .requestMatchers("/graphql", "/graphql-ws", "/graphiql/**", "/actuator/health/**",
-                                "/actuator/info", "/actuator/prometheus", "/error").permitAll()
+                                "/actuator/info", "/error").permitAll()
+                        // On the service's own port metrics are for a role; they name operations and their rates.
+                        .requestMatchers("/actuator/prometheus").hasRole(settings.metricsRole())
                         // The bank's callback arrives through the user's browser, signed by the bank, not by us.
                         .requestMatchers("/bank-ukey/**", "/sandbox/bank/**").permitAll()
                         // The dashboard page is static; its data comes through /graphql with the user's token.
@@ -61,6 +70,17 @@ class WebSecurity {
                         .authenticationEntryPoint(unauthenticated())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(roles())))
                 .build();
+    }
+
+    /** Requests that arrived on a management port separate from the service's (known once it listens). */
+    private static RequestMatcher onManagementPort(Environment environment) {
+        if (ManagementPortType.get(environment) != ManagementPortType.DIFFERENT) {
+            return request -> false;
+        }
+        return request -> {
+            String port = environment.getProperty("local.management.port");
+            return port != null && request.getLocalPort() == Integer.parseInt(port);
+        };
     }
 
     /** {@code requestMatchers("/graphql")} and the like as path patterns, without asking Spring MVC's handlers. */
