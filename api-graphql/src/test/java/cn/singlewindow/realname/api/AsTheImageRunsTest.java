@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import cn.singlewindow.realname.RealnameApplication;
-import cn.singlewindow.realname.cardbridge.bankukey.SelfSigned;
-import cn.singlewindow.realname.cardbridge.iccard.Pem;
-import cn.singlewindow.realname.cardbridge.iccard.SoftwareCardAuthority;
 import cn.singlewindow.realname.messages.card.Bank;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -20,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -33,17 +28,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.aop.support.AopUtils;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.core.env.MutablePropertySources;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.context.support.StandardServletEnvironment;
 
 /**
  * The service started as the image starts it: the Dockerfile's environment and entry-point arguments, nothing else
@@ -166,42 +156,13 @@ class AsTheImageRunsTest {
         return Integer.parseInt(service.getEnvironment().getRequiredProperty("local.server.port"));
     }
 
-    private static Map<String, String> deploymentSettings() throws Exception {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("SPRING_DATASOURCE_URL", postgres.getJdbcUrl("postgres", "postgres"));
-        settings.put("SPRING_DATASOURCE_USERNAME", "postgres");
-        settings.put("SERVER_PORT", "0");
-        settings.put("REALNAME_DATA_DIR", dir.resolve("data").toString());
+    private static Map<String, String> deploymentSettings() {
+        Map<String, String> settings = Deployments.settings(dir, postgres.getJdbcUrl("postgres", "postgres"),
+                "http://127.0.0.1:9");
         // Trusted: a proxy that is not this test.
         settings.put("SERVER_TOMCAT_REMOTEIP_INTERNAL_PROXIES", "10\\.9\\.9\\.9");
         settings.put("REALNAME_HTTP_ANONYMOUS_PER_ADDRESS_PER_MINUTE", "20");
-        for (String provider : List.of("REGISTRY", "CTID", "BANK_CARD", "SMS")) {
-            settings.put("REALNAME_PROVIDERS_" + provider + "_BASE_URL", "http://127.0.0.1:9/" + provider);
-        }
-        settings.put("REALNAME_BANK_UKEY_RETURN_URL_BASE", "https://realname.example.cn");
-        SelfSigned.Identity platform = SelfSigned.create("Single Window platform", false, Instant.now());
-        settings.put("REALNAME_BANK_UKEY_PLATFORM_KEY", file("platform.key", Pem.write(platform.keys().getPrivate())));
-        settings.put("REALNAME_BANK_UKEY_PLATFORM_CERTIFICATE", file("platform.pem",
-                Pem.write(platform.certificate())));
-        for (Bank bank : Bank.values()) {
-            SelfSigned.Identity identity = SelfSigned.create(bank.name(), false, Instant.now());
-            settings.put("REALNAME_BANK_UKEY_BANKS_" + bank.name() + "_CERTIFICATE", file(bank.name() + ".pem",
-                    Pem.write(identity.certificate())));
-            settings.put("REALNAME_BANK_UKEY_BANKS_" + bank.name() + "_URL", "https://bank.example.cn/" + bank.name());
-        }
-        SoftwareCardAuthority ca = SoftwareCardAuthority.generate("E-Port test CA", Instant.now());
-        settings.put("REALNAME_CARD_TRUST_ANCHORS", file("ca.pem", Pem.write(ca.certificate())));
-        settings.put("REALNAME_CARD_CRLS", file("ca.crl.pem", Pem.write(ca.crl(Instant.now()))));
         return settings;
-    }
-
-    private static String file(String name, String pem) {
-        try {
-            Files.createDirectories(dir.resolve("keys"));
-            return "file:" + Files.writeString(dir.resolve("keys").resolve(name), pem);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The Dockerfile's ENV lines, as the container's environment. */
@@ -243,18 +204,6 @@ class AsTheImageRunsTest {
     }
 
     private static ConfigurableApplicationContext start(Map<String, String> environment) {
-        return new SpringApplicationBuilder(RealnameApplication.class).environment(new ImageEnvironment(environment))
-                .run(entryPointArguments());
-    }
-
-    /** A servlet environment whose operating-system variables are the container's only. */
-    private static final class ImageEnvironment extends StandardServletEnvironment {
-
-        ImageEnvironment(Map<String, String> variables) {
-            MutablePropertySources sources = getPropertySources();
-            sources.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                    new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                            new HashMap<>(variables)));
-        }
+        return Deployments.start(environment, entryPointArguments());
     }
 }

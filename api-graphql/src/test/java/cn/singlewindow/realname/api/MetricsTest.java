@@ -3,6 +3,9 @@ package cn.singlewindow.realname.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.singlewindow.realname.api.GraphQlApi.ImportedEnterprise;
+import cn.singlewindow.realname.api.common.Traces;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -69,6 +72,13 @@ class MetricsTest extends RunningService {
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
                 .build()
                 .get().uri("/actuator/prometheus");
+    }
+
+    @Test
+    void traces_are_off_unless_asked_for() {
+        assertThat(context.getBean(Traces.class).on()).isFalse();
+        assertThat(context.getBeansOfType(SpanExporter.class)).isEmpty();
+        assertThat(context.getBean(Sampler.class)).isEqualTo(Sampler.alwaysOff());
     }
 
     @Test

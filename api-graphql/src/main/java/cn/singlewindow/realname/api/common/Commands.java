@@ -5,6 +5,8 @@ import cn.singlewindow.realname.messages.common.AuditMetadata;
 import cn.singlewindow.realname.messages.common.Refused;
 import cn.singlewindow.realname.messages.common.RejectedException;
 import graphql.GraphQLContext;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -18,9 +20,11 @@ public class Commands {
     private static final String ANONYMOUS = "anonymous";
 
     private final CommandGateway gateway;
+    private final ObservationRegistry observations;
 
-    Commands(CommandGateway gateway) {
+    Commands(CommandGateway gateway, Traces traces) {
         this.gateway = gateway;
+        this.observations = traces.registry();
     }
 
     /**
@@ -46,7 +50,23 @@ public class Commands {
 
     /** The command's result; a refusal the handler recorded and answered ({@link Refused}) completes as refused. */
     public <R> CompletableFuture<R> send(Object command, MetaData origin) {
-        return gateway.<Object>send(command, origin).thenApply(result -> {
+        // A span per command when traces are on (a no-op otherwise); the handler runs on this thread, so the
+        // providers' HTTP calls it makes are the span's children.
+        Observation span = Observation.createNotStarted("realname.command", observations)
+                .contextualName(Traces.spanName("command", command.getClass().getSimpleName()))
+                .lowCardinalityKeyValue("command", command.getClass().getSimpleName())
+                .start();
+        CompletableFuture<Object> sent;
+        try (Observation.Scope scope = span.openScope()) {
+            sent = gateway.send(command, origin);
+        }
+        sent.whenComplete((result, failure) -> {
+            if (failure != null) {
+                span.error(failure);
+            }
+            span.stop();
+        });
+        return sent.thenApply(result -> {
             if (result instanceof Refused refused) {
                 throw new RejectedException(refused.rejection());
             }

@@ -1,8 +1,10 @@
 package cn.singlewindow.realname.command.certification.providers;
 
 import cn.singlewindow.realname.messages.account.DocumentType;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -26,23 +28,25 @@ class HttpProviders {
     }
 
     @Bean
-    IdentityAuthority identityAuthority(ProviderSettings settings) {
-        return ctid(client("CTID", settings.ctid(), settings));
+    IdentityAuthority identityAuthority(ProviderSettings settings, ObjectProvider<ObservationRegistry> observations) {
+        return ctid(client("CTID", settings.ctid(), settings, observations));
     }
 
     @Bean
-    BankCardVerifier bankCardVerifier(ProviderSettings settings) {
-        return bankCards(client("Bank-card check", settings.bankCard(), settings));
+    BankCardVerifier bankCardVerifier(ProviderSettings settings, ObjectProvider<ObservationRegistry> observations) {
+        return bankCards(client("Bank-card check", settings.bankCard(), settings, observations));
     }
 
     @Bean
-    SmsGateway smsGateway(ProviderSettings settings) {
-        return sms(client("SMS gateway", settings.sms(), settings));
+    SmsGateway smsGateway(ProviderSettings settings, ObjectProvider<ObservationRegistry> observations) {
+        return sms(client("SMS gateway", settings.sms(), settings, observations));
     }
 
     private static JsonProviderClient client(String name, ProviderSettings.Endpoint endpoint,
-                                             ProviderSettings settings) {
-        return new JsonProviderClient(name, endpoint.baseUrl(), settings.connectTimeout(), settings.readTimeout(), 1);
+                                             ProviderSettings settings,
+                                             ObjectProvider<ObservationRegistry> observations) {
+        return new JsonProviderClient(name, endpoint.baseUrl(), settings.connectTimeout(), settings.readTimeout(), 1,
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     static IdentityAuthority ctid(JsonProviderClient client) {

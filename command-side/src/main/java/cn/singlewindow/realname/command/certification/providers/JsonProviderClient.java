@@ -1,5 +1,6 @@
 package cn.singlewindow.realname.command.certification.providers;
 
+import io.micrometer.observation.ObservationRegistry;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
@@ -25,11 +26,18 @@ final class JsonProviderClient {
     private final int retries;
 
     JsonProviderClient(String provider, String baseUrl, Duration connectTimeout, Duration readTimeout, int retries) {
+        this(provider, baseUrl, connectTimeout, readTimeout, retries, ObservationRegistry.NOOP);
+    }
+
+    /** With {@code observations}: each call timed (http.client.requests) and, when traces are on, a span. */
+    JsonProviderClient(String provider, String baseUrl, Duration connectTimeout, Duration readTimeout, int retries,
+                       ObservationRegistry observations) {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(connectTimeout).build());
         requests.setReadTimeout(readTimeout);
         this.provider = provider;
-        this.client = RestClient.builder().baseUrl(baseUrl).requestFactory(requests).build();
+        this.client = RestClient.builder().baseUrl(baseUrl).requestFactory(requests)
+                .observationRegistry(observations).build();
         this.retries = retries;
     }
 

@@ -6,11 +6,13 @@ import cn.singlewindow.realname.messages.account.DocumentType;
 import cn.singlewindow.realname.messages.enterprise.LegalRepresentative;
 import cn.singlewindow.realname.messages.enterprise.OrgCode;
 import cn.singlewindow.realname.messages.enterprise.Uscc;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.MediaType;
@@ -34,16 +36,23 @@ class HttpEnterpriseRegistry implements EnterpriseRegistry {
     private final int retries;
 
     @Autowired
-    HttpEnterpriseRegistry(ProviderSettings settings) {
+    HttpEnterpriseRegistry(ProviderSettings settings, ObjectProvider<ObservationRegistry> observations) {
         this(settings.registry().baseUrl(), settings.registry().connectTimeout(), settings.registry().readTimeout(),
-                settings.registry().retries());
+                settings.registry().retries(), observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     HttpEnterpriseRegistry(String baseUrl, Duration connectTimeout, Duration readTimeout, int retries) {
+        this(baseUrl, connectTimeout, readTimeout, retries, ObservationRegistry.NOOP);
+    }
+
+    /** With {@code observations}: each call timed (http.client.requests) and, when traces are on, a span. */
+    HttpEnterpriseRegistry(String baseUrl, Duration connectTimeout, Duration readTimeout, int retries,
+                           ObservationRegistry observations) {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(connectTimeout).build());
         requests.setReadTimeout(readTimeout);
-        this.client = RestClient.builder().baseUrl(baseUrl).requestFactory(requests).build();
+        this.client = RestClient.builder().baseUrl(baseUrl).requestFactory(requests)
+                .observationRegistry(observations).build();
         this.retries = retries;
     }
 
