@@ -8,6 +8,10 @@ SERVICE_JVM=(-Xmx384m -XX:+UseParallelGC -XX:-UsePSAdaptiveSurvivorSizePolicy -X
 # Settings every benchmark script gives the service: the driver's clients all come from 127.0.0.1, so the allowance of
 # anonymous operations per address (captchas and logins while seeding) must not throttle it.
 SERVICE_ARGS=(--realname.http.anonymous.per-address-per-minute=100000000)
+# More of them for one run, to measure a setting (docs/performance.md, "Traces"):
+#   SERVICE_EXTRA_ARGS="--management.tracing.enabled=true" benchmark/run.sh
+read -r -a extra_service_args <<< "${SERVICE_EXTRA_ARGS:-}"
+SERVICE_ARGS+=("${extra_service_args[@]}")
 
 # await_ready <port> <pid> <log>: waits until the service answers ready; stops the script if it dies first.
 await_ready() {

@@ -8,21 +8,16 @@ import static org.awaitility.Awaitility.await;
 import cn.singlewindow.realname.messages.card.Bank;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,8 +39,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ExtendWith(OutputCaptureExtension.class)
 class AsTheImageRunsTest {
 
-    private static final Path DOCKERFILE = Path.of("..", "Dockerfile");
-    private static final Pattern ENV = Pattern.compile("(\\w+)=(\"([^\"]*)\"|\\S+)");
 
     private static Path dir;
     private static EmbeddedPostgres postgres;
@@ -67,7 +60,7 @@ class AsTheImageRunsTest {
 
     @Test
     void without_a_deployments_settings_it_names_each_one_and_starts_nothing(CapturedOutput output) {
-        Map<String, String> environment = imageEnvironment();
+        Map<String, String> environment = ImageDefinition.environment();
         environment.put("REALNAME_DATA_DIR", dir.resolve("bare").toString());
 
         assertThatThrownBy(() -> start(environment)).isNotNull();
@@ -149,7 +142,7 @@ class AsTheImageRunsTest {
     /** The service with a deployment's settings, started once for the tests that need it; answers its port. */
     private static synchronized int running() throws Exception {
         if (service == null) {
-            Map<String, String> environment = imageEnvironment();
+            Map<String, String> environment = ImageDefinition.environment();
             environment.putAll(deploymentSettings());
             service = start(environment);
         }
@@ -165,45 +158,7 @@ class AsTheImageRunsTest {
         return settings;
     }
 
-    /** The Dockerfile's ENV lines, as the container's environment. */
-    private static Map<String, String> imageEnvironment() {
-        Map<String, String> environment = new HashMap<>();
-        for (String line : lines()) {
-            if (line.startsWith("ENV ")) {
-                Matcher variable = ENV.matcher(line.substring(4));
-                while (variable.find()) {
-                    environment.put(variable.group(1), variable.group(3) != null ? variable.group(3)
-                            : variable.group(2));
-                }
-            }
-        }
-        assertThat(environment).as("the image names its profile").containsEntry("SPRING_PROFILES_ACTIVE", "postgres");
-        return environment;
-    }
-
-    /** The entry point's arguments after the jar. */
-    private static String[] entryPointArguments() {
-        String entryPoint = lines().stream().filter(line -> line.startsWith("ENTRYPOINT ")).reduce((a, b) -> b)
-                .orElseThrow();
-        List<String> words = new ArrayList<>();
-        Matcher quoted = Pattern.compile("\"([^\"]*)\"").matcher(entryPoint);
-        while (quoted.find()) {
-            words.add(quoted.group(1));
-        }
-        int jar = words.indexOf("-jar");
-        assertThat(jar).as("java -jar <jar> in the entry point").isPositive();
-        return words.subList(jar + 2, words.size()).toArray(String[]::new);
-    }
-
-    private static List<String> lines() {
-        try {
-            return Files.readAllLines(DOCKERFILE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static ConfigurableApplicationContext start(Map<String, String> environment) {
-        return Deployments.start(environment, entryPointArguments());
+        return Deployments.start(environment, ImageDefinition.entryPointArguments());
     }
 }

@@ -6,11 +6,16 @@ import cn.singlewindow.realname.messages.account.CreateStaffAccount;
 import cn.singlewindow.realname.messages.common.AuditMetadata;
 import cn.singlewindow.realname.messages.common.Password;
 import cn.singlewindow.realname.messages.common.Rejection;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.env.Environment;
@@ -18,10 +23,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the first OPERATIONS account from {@code realname.bootstrap.operations.*} if it does not exist yet,
- * and says where to log in. Only the sandbox profile has a default password.
+ * and says where to log in. Only the sandbox profile has a default password. A password the rules refuse stops the
+ * start; a command bus that cannot be reached yet (Axon Server still starting) does not: the account is created in
+ * the background as soon as it can be.
  */
 @Component
-class OperationsAccountBootstrap implements ApplicationRunner {
+class OperationsAccountBootstrap implements ApplicationRunner, DisposableBean {
+
+    static final Duration RETRY = Duration.ofSeconds(5);
 
     private static final Logger log = LoggerFactory.getLogger(OperationsAccountBootstrap.class);
 
@@ -29,6 +38,11 @@ class OperationsAccountBootstrap implements ApplicationRunner {
     private final Environment environment;
     private final String username;
     private final String password;
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "operations-account-bootstrap");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     OperationsAccountBootstrap(CommandGateway commandGateway, Environment environment,
                                BootstrapSettings settings) {
@@ -53,6 +67,31 @@ class OperationsAccountBootstrap implements ApplicationRunner {
     }
 
     private void createIfMissing() {
+        try {
+            create();
+        } catch (CommandExecutionException refused) {
+            throw refused;
+        } catch (RuntimeException unreachable) {
+            log.warn("The operations account '{}' cannot be created yet ({}); trying again every {} s.", username,
+                    unreachable.getMessage(), RETRY.toSeconds());
+            retries.scheduleWithFixedDelay(this::retry, RETRY.toMillis(), RETRY.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void retry() {
+        try {
+            create();
+            retries.shutdown();
+        } catch (CommandExecutionException refused) {
+            log.error("The operations account '{}' is refused: {}", username, refused.getMessage());
+            retries.shutdown();
+        } catch (RuntimeException unreachable) {
+            log.debug("Operations account not created yet: {}", unreachable.getMessage());
+        }
+    }
+
+    /** Creates the account; an account of that name already there is fine, any other refusal is thrown. */
+    private void create() {
         MetaData metaData = MetaData.with(AuditMetadata.ACTOR, AuditMetadata.SYSTEM_ACTOR)
                 .and(AuditMetadata.CHANNEL, "BOOTSTRAP");
         try {
@@ -66,5 +105,10 @@ class OperationsAccountBootstrap implements ApplicationRunner {
                 throw failed;
             }
         }
+    }
+
+    @Override
+    public void destroy() {
+        retries.shutdownNow();
     }
 }

@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** The start stops here: settings missing, unusable or contradicting each other, each named by its property. */
-class UnusableSettings extends RuntimeException {
+public class UnusableSettings extends RuntimeException {
 
     private final transient List<Problem> problems;
 
-    UnusableSettings(List<Problem> problems) {
+    public UnusableSettings(List<Problem> problems) {
         super(problems.stream().map(Problem::toString).collect(Collectors.joining("; ")));
         this.problems = List.copyOf(problems);
     }
@@ -17,7 +17,7 @@ class UnusableSettings extends RuntimeException {
         return problems;
     }
 
-    record Problem(String property, String what) {
+    public record Problem(String property, String what) {
 
         @Override
         public String toString() {

