@@ -61,6 +61,9 @@ class AuthorizationMatrixTest extends RunningService {
             correctionCase            UNAUTH     ok     HIDDEN FORBID    FORBID    ok          ok       FORBID
             correctionCases           UNAUTH     FORBID FORBID FORBID    FORBID    ok          ok       FORBID
             decideCorrectionCase      UNAUTH     FORBID FORBID FORBID    FORBID    ok          FORBID   FORBID
+            registerWebhook           UNAUTH     FORBID FORBID FORBID    FORBID    ok          FORBID   FORBID
+            webhooks                  UNAUTH     FORBID FORBID FORBID    FORBID    ok          FORBID   FORBID
+            webhookDeliveries         UNAUTH     FORBID FORBID FORBID    FORBID    ok          FORBID   FORBID
             """;
 
     private final Map<String, HttpGraphQlTester> actors = new LinkedHashMap<>();
@@ -188,6 +191,16 @@ class AuthorizationMatrixTest extends RunningService {
                 .execute());
         operations.put("decideCorrectionCase", as -> as.documentName("decideCorrectionCase")
                 .variable("input", Map.of("caseId", caseId, "approve", true)).execute());
+        Map<String, Object> webhook = Map.of("url", "http://127.0.0.1:9/matrix", "eventTypes",
+                List.of("ENTERPRISE_CERTIFIED"), "secret", "matrix-secret-0123456789");
+        String webhookId = ops.document("mutation r($input: RegisterWebhookInput!) { registerWebhook(input: $input)"
+                + " { id } }").variable("input", webhook).execute().path("registerWebhook.id").entity(String.class)
+                .get();
+        operations.put("registerWebhook", as -> as.document("mutation r($input: RegisterWebhookInput!) {"
+                + " registerWebhook(input: $input) { id } }").variable("input", webhook).execute());
+        operations.put("webhooks", as -> as.document("query { webhooks { id } }").execute());
+        operations.put("webhookDeliveries", as -> as.document("query d($id: ID!) { webhookDeliveries(webhookId: $id)"
+                + " { pageInfo { hasNextPage } } }").variable("id", webhookId).execute());
         operations.put("setAccountEnabled", as -> as.documentName("setAccountEnabled")
                 .variable("input", Map.of("accountId", disposable, "enabled", false, "reason", "矩阵测试")).execute());
         operations.put("decideOperatorUpgrade", as -> as.documentName("decideOperatorUpgrade")
