@@ -5,7 +5,8 @@ CREATE TABLE webhook (
     webhook_id  VARCHAR(36) PRIMARY KEY,
     url         VARCHAR(500) NOT NULL,
     event_types VARCHAR(300) NOT NULL,
-    secret      VARCHAR(200) NOT NULL,
+    -- Sealed (SecretBox): never stored as given.
+    secret      VARCHAR(400) NOT NULL,
     enabled     BOOLEAN NOT NULL DEFAULT TRUE,
     created_at  TIMESTAMPTZ NOT NULL
 );

@@ -25,12 +25,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Downstream systems told of certifications, against a real local HTTP receiver that checks each delivery's signature
@@ -72,6 +74,9 @@ class WebhooksTest {
         HttpGraphQlTester operations = api.asOperations();
         String webhook = register(operations, receiver.url("/certified"));
 
+        assertThat(new JdbcTemplate(service.getBean(DataSource.class)).queryForObject(
+                "SELECT secret FROM webhook WHERE webhook_id = ?", String.class, webhook))
+                .as("the secret at rest").startsWith("v1:").doesNotContain(SECRET);
         String enterprise = seedOneCertifiedEnterprise(api);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> receiver.accepted("/certified", enterprise).size() >= 3);

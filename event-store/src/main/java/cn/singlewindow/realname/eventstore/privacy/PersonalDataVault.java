@@ -46,9 +46,9 @@ public class PersonalDataVault implements PersonReferences, PersonalDataKeys {
     }
 
     private static final String TRANSACTION_KEYS = PersonalDataVault.class.getName() + ".transactionKeys";
-    private static final int MASTER_KEY_BYTES = 32;
-    private static final int DATA_KEY_BYTES = 16;
-    private static final int NONCE_BYTES = 12;
+    static final int MASTER_KEY_BYTES = 32;
+    static final int DATA_KEY_BYTES = 16;
+    static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
     private final JdbcTemplate jdbc;
@@ -211,7 +211,7 @@ public class PersonalDataVault implements PersonReferences, PersonalDataKeys {
         return length == out.length ? out : Arrays.copyOf(out, length);
     }
 
-    private static byte[] hmac(byte[] key, byte[] message) {
+    static byte[] hmac(byte[] key, byte[] message) {
         HMac mac = new HMac(new SM3Digest());
         mac.init(new KeyParameter(key));
         mac.update(message, 0, message.length);
@@ -220,7 +220,7 @@ public class PersonalDataVault implements PersonReferences, PersonalDataKeys {
         return out;
     }
 
-    private static byte[] bytes(String text) {
+    static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 }

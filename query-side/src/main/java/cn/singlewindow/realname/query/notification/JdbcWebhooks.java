@@ -1,5 +1,6 @@
 package cn.singlewindow.realname.query.notification;
 
+import cn.singlewindow.realname.eventstore.privacy.SecretBox;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -21,17 +22,20 @@ class JdbcWebhooks implements Webhooks {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final SecretBox secrets;
 
-    JdbcWebhooks(JdbcTemplate jdbc, Clock clock) {
+    JdbcWebhooks(JdbcTemplate jdbc, Clock clock, SecretBox secrets) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.secrets = secrets;
     }
 
     @Override
     public Webhook register(String url, Set<WebhookEventType> eventTypes, String secret) {
         String id = UUID.randomUUID().toString();
         jdbc.update("INSERT INTO webhook (webhook_id, url, event_types, secret, enabled, created_at)"
-                + " VALUES (?, ?, ?, ?, TRUE, ?)", id, url, join(eventTypes), secret, Timestamp.from(clock.instant()));
+                + " VALUES (?, ?, ?, ?, TRUE, ?)", id, url, join(eventTypes), secrets.seal(secret),
+                Timestamp.from(clock.instant()));
         return new Webhook(id, url, EnumSet.copyOf(eventTypes), true);
     }
 

@@ -1,5 +1,6 @@
 package cn.singlewindow.realname.query.notification;
 
+import cn.singlewindow.realname.eventstore.privacy.SecretBox;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -45,21 +46,24 @@ class WebhookDeliverer implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final WebhookSettings settings;
     private final Clock clock;
+    private final SecretBox secrets;
     private final HttpClient http;
     private volatile ExecutorService senders;
     private volatile Thread poller;
 
-    WebhookDeliverer(JdbcTemplate jdbc, TransactionTemplate transactions, WebhookSettings settings, Clock clock) {
+    WebhookDeliverer(JdbcTemplate jdbc, TransactionTemplate transactions, WebhookSettings settings, Clock clock,
+                     SecretBox secrets) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.settings = settings;
         this.clock = clock;
+        this.secrets = secrets;
         this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** One delivery due now, with what it takes to send it. */
-    record Due(String webhookId, long position, String url, String secret, String eventId, String body,
+    record Due(String webhookId, long position, String url, String sealedSecret, String eventId, String body,
                int attempts, Instant firstAttemptAt) {
     }
 
@@ -112,7 +116,8 @@ class WebhookDeliverer implements SmartLifecycle {
                     .timeout(settings.readTimeout())
                     .header("Content-Type", "application/json")
                     .header(EVENT_ID_HEADER, delivery.eventId())
-                    .header(SIGNATURE_HEADER, "t=" + t + ",v1=" + signature(delivery.secret(), t, delivery.body()))
+                    .header(SIGNATURE_HEADER, "t=" + t + ",v1="
+                            + signature(secrets.open(delivery.sealedSecret()), t, delivery.body()))
                     .POST(HttpRequest.BodyPublishers.ofString(delivery.body(), StandardCharsets.UTF_8)).build(),
                     HttpResponse.BodyHandlers.discarding());
             delivered = answer.statusCode() / 100 == 2;
