@@ -62,6 +62,7 @@ class AuthorizationMatrixTest extends RunningService {
             correctionCases           UNAUTH     FORBID FORBID FORBID    FORBID    ok          ok       FORBID
             decideCorrectionCase      UNAUTH     FORBID FORBID FORBID    FORBID    ok          FORBID   FORBID
             registerWebhook           UNAUTH     FORBID FORBID FORBID    FORBID    ok          FORBID   FORBID
+            setWebhookEnabled         UNAUTH     FORBID FORBID FORBID    FORBID    ok          FORBID   FORBID
             webhooks                  UNAUTH     FORBID FORBID FORBID    FORBID    ok          FORBID   FORBID
             webhookDeliveries         UNAUTH     FORBID FORBID FORBID    FORBID    ok          FORBID   FORBID
             """;
@@ -199,6 +200,9 @@ class AuthorizationMatrixTest extends RunningService {
         operations.put("registerWebhook", as -> as.document("mutation r($input: RegisterWebhookInput!) {"
                 + " registerWebhook(input: $input) { id } }").variable("input", webhook).execute());
         operations.put("webhooks", as -> as.document("query { webhooks { id } }").execute());
+        operations.put("setWebhookEnabled", as -> as.document("mutation e($input: SetWebhookEnabledInput!) {"
+                + " setWebhookEnabled(input: $input) { id } }")
+                .variable("input", Map.of("webhookId", webhookId, "enabled", true)).execute());
         operations.put("webhookDeliveries", as -> as.document("query d($id: ID!) { webhookDeliveries(webhookId: $id)"
                 + " { pageInfo { hasNextPage } } }").variable("id", webhookId).execute());
         operations.put("setAccountEnabled", as -> as.documentName("setAccountEnabled")

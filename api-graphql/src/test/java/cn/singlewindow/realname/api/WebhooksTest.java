@@ -7,6 +7,7 @@ import cn.singlewindow.realname.RealnameApplication;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -91,6 +92,8 @@ class WebhooksTest {
             assertThat(delivered.body()).doesNotContainPattern(ID_NUMBER).doesNotContain("Name");
         }
         assertThat(told.get(2).json().path("data").path("securityLevel").asText()).isEqualTo("MEDIUM");
+        assertThat(service.getBean(MeterRegistry.class).get("realname.webhook.attempts").tag("outcome", "delivered")
+                .counter().count()).isGreaterThanOrEqualTo(3);
 
         List<Map<String, Object>> log = operations.document("""
                         query d($id: ID!) { webhookDeliveries(webhookId: $id, first: 10) {
@@ -126,6 +129,39 @@ class WebhooksTest {
         receiver.all("/flaky").forEach(delivered -> ids.add(delivered.eventId()));
         assertThat(ids).hasSize(6);
         assertThat(receiver.all("/flaky")).allSatisfy(delivered -> assertThat(verified(delivered)).isTrue());
+    }
+
+    @Test
+    void a_disabled_webhook_is_given_nothing_new_and_a_resumed_one_goes_on_where_it_stopped() throws Exception {
+        GraphQlApi api = new GraphQlApi(port(service));
+        HttpGraphQlTester operations = api.asOperations();
+        String webhook = register(operations, receiver.url("/paused"));
+        String before = seedOneCertifiedEnterprise(api);
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.accepted("/paused", before).size() >= 3);
+
+        receiver.answer("/paused", 503);
+        String during = seedOneCertifiedEnterprise(api);
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.refusedCount("/paused") >= 1);
+        setEnabled(operations, webhook, false);
+        String whileDisabled = seedOneCertifiedEnterprise(api);
+        receiver.answer("/paused", 200);
+        Thread.sleep(2_000);
+        assertThat(receiver.accepted("/paused", during)).as("pending deliveries wait").isEmpty();
+
+        setEnabled(operations, webhook, true);
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.accepted("/paused", during).size() >= 3);
+        assertThat(receiver.all("/paused")).as("nothing of what happened while it was disabled")
+                .noneMatch(delivered -> delivered.json().path("enterpriseId").asText().equals(whileDisabled));
+        operations.document("mutation e($input: SetWebhookEnabledInput!) { setWebhookEnabled(input: $input) { id } }")
+                .variable("input", Map.of("webhookId", "no-such-webhook", "enabled", true)).execute().errors()
+                .satisfy(GraphQlApi.code("NOT_FOUND"));
+    }
+
+    private static void setEnabled(HttpGraphQlTester operations, String webhook, boolean enabled) {
+        operations.document("""
+                        mutation e($input: SetWebhookEnabledInput!) { setWebhookEnabled(input: $input) { enabled } }""")
+                .variable("input", Map.of("webhookId", webhook, "enabled", enabled)).execute()
+                .path("setWebhookEnabled.enabled").entity(Boolean.class).isEqualTo(enabled);
     }
 
     @Test

@@ -37,6 +37,9 @@ class WebhookController {
     record RegisterInput(String url, List<WebhookEventType> eventTypes, String secret) {
     }
 
+    record EnabledInput(String webhookId, boolean enabled) {
+    }
+
     record Edge(String cursor, Webhooks.Delivery node) {
     }
 
@@ -62,6 +65,16 @@ class WebhookController {
         log.info("Webhook {} registered by {} for {} at {}", registered.id(), Access.actor().accountId().value(),
                 types, url.getHost());
         return registered;
+    }
+
+    @MutationMapping
+    @PreAuthorize("hasRole('OPERATIONS')")
+    Webhooks.Webhook setWebhookEnabled(@Argument EnabledInput input) {
+        Webhooks.Webhook changed = webhooks.setEnabled(input.webhookId(), input.enabled())
+                .orElseThrow(() -> new RejectedException(ApiRejections.NOT_FOUND.onField("webhookId")));
+        log.info("Webhook {} {} by {}", changed.id(), input.enabled() ? "enabled" : "disabled",
+                Access.actor().accountId().value());
+        return changed;
     }
 
     @QueryMapping

@@ -46,6 +46,12 @@ class JdbcWebhooks implements Webhooks {
     }
 
     @Override
+    public Optional<Webhook> setEnabled(String webhookId, boolean enabled) {
+        jdbc.update("UPDATE webhook SET enabled = ? WHERE webhook_id = ?", enabled, webhookId);
+        return find(webhookId);
+    }
+
+    @Override
     public Optional<Webhook> find(String webhookId) {
         return jdbc.query("SELECT webhook_id, url, event_types, enabled FROM webhook WHERE webhook_id = ?",
                 JdbcWebhooks::webhook, webhookId).stream().findFirst();

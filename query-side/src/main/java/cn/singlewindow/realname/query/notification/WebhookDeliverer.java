@@ -1,6 +1,9 @@
 package cn.singlewindow.realname.query.notification;
 
 import cn.singlewindow.realname.eventstore.privacy.SecretBox;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,18 +51,39 @@ class WebhookDeliverer implements SmartLifecycle {
     private final Clock clock;
     private final SecretBox secrets;
     private final HttpClient http;
+    private final Counter delivered;
+    private final Counter failed;
+    private final Counter parked;
     private volatile ExecutorService senders;
     private volatile Thread poller;
 
     WebhookDeliverer(JdbcTemplate jdbc, TransactionTemplate transactions, WebhookSettings settings, Clock clock,
-                     SecretBox secrets) {
+                     SecretBox secrets, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.settings = settings;
         this.clock = clock;
         this.secrets = secrets;
+        this.delivered = attempts(meters, "delivered");
+        this.failed = attempts(meters, "failed");
+        this.parked = attempts(meters, "parked");
+        // Read when scraped: what waits, and what was given up on, across all nodes.
+        Gauge.builder("realname.webhook.deliveries", () -> count("PENDING")).tag("state", "pending")
+                .description("Deliveries to webhooks not delivered yet").register(meters);
+        Gauge.builder("realname.webhook.deliveries", () -> count("PARKED")).tag("state", "parked")
+                .description("Deliveries to webhooks parked after failing for too long").register(meters);
         this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    private static Counter attempts(MeterRegistry meters, String outcome) {
+        return Counter.builder("realname.webhook.attempts").tag("outcome", outcome)
+                .description("Attempts to deliver to webhooks, by outcome").register(meters);
+    }
+
+    private long count(String state) {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM webhook_delivery WHERE state = ?", Long.class, state);
+        return count == null ? 0 : count;
     }
 
     /** One delivery due now, with what it takes to send it. */
@@ -109,7 +133,7 @@ class WebhookDeliverer implements SmartLifecycle {
     private void send(Due delivery) {
         Instant now = clock.instant();
         String outcome;
-        boolean delivered;
+        boolean accepted;
         try {
             long t = now.getEpochSecond();
             HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create(delivery.url()))
@@ -120,22 +144,23 @@ class WebhookDeliverer implements SmartLifecycle {
                             + signature(secrets.open(delivery.sealedSecret()), t, delivery.body()))
                     .POST(HttpRequest.BodyPublishers.ofString(delivery.body(), StandardCharsets.UTF_8)).build(),
                     HttpResponse.BodyHandlers.discarding());
-            delivered = answer.statusCode() / 100 == 2;
+            accepted = answer.statusCode() / 100 == 2;
             outcome = Integer.toString(answer.statusCode());
         } catch (IOException | IllegalArgumentException e) {
-            delivered = false;
+            accepted = false;
             outcome = e.getClass().getSimpleName();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
         }
-        record(delivery, now, delivered, outcome);
+        record(delivery, now, accepted, outcome);
     }
 
-    private void record(Due delivery, Instant now, boolean delivered, String outcome) {
+    private void record(Due delivery, Instant now, boolean accepted, String outcome) {
         int attempts = delivery.attempts() + 1;
         Instant first = delivery.firstAttemptAt() == null ? now : delivery.firstAttemptAt();
-        if (delivered) {
+        if (accepted) {
+            delivered.increment();
             jdbc.update("""
                     UPDATE webhook_delivery SET state = 'DELIVERED', attempts = ?, last_status = ?,
                         first_attempt_at = ?, delivered_at = ? WHERE webhook_id = ? AND position = ?""",
@@ -144,6 +169,7 @@ class WebhookDeliverer implements SmartLifecycle {
             return;
         }
         boolean park = !now.isBefore(first.plus(settings.parkAfter()));
+        (park ? parked : failed).increment();
         if (park) {
             log.warn("Webhook {}: delivery of {} parked after {} attempts since {} (last: {})", delivery.webhookId(),
                     delivery.eventId(), attempts, first, outcome);

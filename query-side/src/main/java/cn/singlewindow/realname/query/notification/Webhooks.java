@@ -13,6 +13,12 @@ public interface Webhooks {
 
     List<Webhook> all();
 
+    /**
+     * Stops or resumes a webhook: while disabled it is given no new notices and its pending deliveries wait; enabled
+     * again, they go on where they stopped. Empty when there is no such webhook.
+     */
+    Optional<Webhook> setEnabled(String webhookId, boolean enabled);
+
     Optional<Webhook> find(String webhookId);
 
     /** The webhook's deliveries, newest first, {@code first} after the position {@code after} (null: from the top). */
