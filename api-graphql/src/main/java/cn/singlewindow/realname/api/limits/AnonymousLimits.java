@@ -92,16 +92,22 @@ class AnonymousLimits extends SimplePerformantInstrumentation {
     }
 
     /** Tokens refilled evenly, {@code perMinute} a minute, holding at most a minute's worth. */
-    private static final class Bucket {
+    static final class Bucket {
         private double tokens;
-        private long updatedAt = System.nanoTime();
+        private long updatedAt;
 
         Bucket(int perMinute) {
+            this(perMinute, System.nanoTime());
+        }
+
+        Bucket(int perMinute, long now) {
             this.tokens = perMinute;
+            this.updatedAt = now;
         }
 
         synchronized boolean take(int wanted, int perMinute, long now) {
-            tokens = Math.min(perMinute, tokens + (now - updatedAt) * perMinute / 60e9);
+            // In floating point: nanoseconds times a large allowance would overflow a long after a few idle minutes.
+            tokens = Math.min(perMinute, tokens + (now - updatedAt) / 60e9 * perMinute);
             updatedAt = now;
             if (tokens < wanted) {
                 return false;

@@ -1,21 +1,25 @@
 package cn.singlewindow.realname.eventstore.metrics;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.messaging.Message;
-import org.axonframework.micrometer.EventProcessorLatencyMonitor;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.micrometer.MessageCountingMonitor;
 import org.axonframework.micrometer.MessageTimerMonitor;
 import org.axonframework.micrometer.TagsUtil;
 import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.monitoring.MultiMessageMonitor;
+import org.axonframework.monitoring.NoOpMessageMonitorCallback;
 import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.context.annotation.Bean;
@@ -71,9 +75,40 @@ public class MessageMonitors {
                                                                Function<Message<?>, Iterable<Tag>> byProcessor) {
             return new MultiMessageMonitor<>(
                     MessageTimerMonitor.buildMonitor("eventProcessor", getRegistry(), byPayload),
-                    EventProcessorLatencyMonitor.builder().meterNamePrefix("eventProcessor")
-                            .meterRegistry(getRegistry()).tagsBuilder(byProcessor).build(),
+                    new Latency("eventProcessor.latency", getRegistry(), byProcessor),
                     MessageCountingMonitor.buildMonitor("eventProcessor", getRegistry(), byPayload));
+        }
+    }
+
+    /**
+     * Axon's {@code eventProcessor.latency} gauge (how old the last event a processor handled was, in milliseconds),
+     * registered once per processor: Axon's own monitor registers it again with every event, which Micrometer answers
+     * with a warning.
+     */
+    static final class Latency implements MessageMonitor<EventMessage<?>> {
+
+        private final String name;
+        private final MeterRegistry registry;
+        private final Function<Message<?>, Iterable<Tag>> tags;
+        private final ConcurrentMap<Tags, AtomicLong> gauges = new ConcurrentHashMap<>();
+
+        Latency(String name, MeterRegistry registry, Function<Message<?>, Iterable<Tag>> tags) {
+            this.name = name;
+            this.registry = registry;
+            this.tags = tags;
+        }
+
+        @Override
+        public MonitorCallback onMessageIngested(EventMessage<?> message) {
+            if (message != null) {
+                AtomicLong latency = gauges.computeIfAbsent(Tags.of(tags.apply(message)), of -> {
+                    AtomicLong value = new AtomicLong();
+                    Gauge.builder(name, value::get).tags(of).register(registry);
+                    return value;
+                });
+                latency.set(registry.config().clock().wallTime() - message.getTimestamp().toEpochMilli());
+            }
+            return NoOpMessageMonitorCallback.INSTANCE;
         }
     }
 }
