@@ -61,6 +61,8 @@ class AuthorizationMatrixTest extends RunningService {
             correctionCase            UNAUTH     ok     HIDDEN FORBID    FORBID    ok          ok       FORBID
             correctionCases           UNAUTH     FORBID FORBID FORBID    FORBID    ok          ok       FORBID
             decideCorrectionCase      UNAUTH     FORBID FORBID FORBID    FORBID    ok          FORBID   FORBID
+            legacyImport              UNAUTH     FORBID FORBID FORBID    FORBID    ok          ok       FORBID
+            legacyImportRejections    UNAUTH     FORBID FORBID FORBID    FORBID    ok          ok       FORBID
             registerWebhook           UNAUTH     FORBID FORBID FORBID    FORBID    ok          FORBID   FORBID
             setWebhookEnabled         UNAUTH     FORBID FORBID FORBID    FORBID    ok          FORBID   FORBID
             webhooks                  UNAUTH     FORBID FORBID FORBID    FORBID    ok          FORBID   FORBID
@@ -200,6 +202,9 @@ class AuthorizationMatrixTest extends RunningService {
         operations.put("registerWebhook", as -> as.document("mutation r($input: RegisterWebhookInput!) {"
                 + " registerWebhook(input: $input) { id } }").variable("input", webhook).execute());
         operations.put("webhooks", as -> as.document("query { webhooks { id } }").execute());
+        operations.put("legacyImport", as -> as.document("query { legacyImport(id: \"none\") { id } }").execute());
+        operations.put("legacyImportRejections", as -> as.document(
+                "query { legacyImportRejections(id: \"none\") { pageInfo { hasNextPage } } }").execute());
         operations.put("setWebhookEnabled", as -> as.document("mutation e($input: SetWebhookEnabledInput!) {"
                 + " setWebhookEnabled(input: $input) { id } }")
                 .variable("input", Map.of("webhookId", webhookId, "enabled", true)).execute());

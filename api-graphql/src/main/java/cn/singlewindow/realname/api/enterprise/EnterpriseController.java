@@ -19,6 +19,7 @@ import cn.singlewindow.realname.messages.enterprise.FindEnterprise;
 import cn.singlewindow.realname.messages.enterprise.FindEnterpriseByUscc;
 import cn.singlewindow.realname.messages.enterprise.Uscc;
 import cn.singlewindow.realname.messages.enterprise.ImportLegacyEnterprise;
+import cn.singlewindow.realname.messages.enterprise.LegacyImportResult;
 import cn.singlewindow.realname.messages.common.ChinaTime;
 import graphql.GraphQLContext;
 import java.time.Clock;
@@ -85,13 +86,17 @@ class EnterpriseController {
     CompletableFuture<EnterpriseView> importLegacyEnterprise(@Argument ImportLegacyEnterpriseInput input,
                                                              GraphQLContext context) {
         ImportLegacyEnterprise command = input.toCommand(ChinaTime.today(clock));
-        // The administrator's account is projected after its enterprise (same sequence), so once it shows,
-        // both do.
-        return commands.send(command, context)
-                .thenCompose(done -> readYourWrites.await(new FindAccount(command.administrator().accountId()),
-                        AccountView.class, AccountView::version, 0))
-                .thenCompose(account -> readYourWrites.await(new FindEnterprise(command.enterpriseId()),
-                        EnterpriseView.class, EnterpriseView::version, 0));
+        return commands.<LegacyImportResult>send(command, context).thenCompose(result ->
+                result.outcome() == LegacyImportResult.Outcome.UNCHANGED
+                        // Imported before with the same data: that enterprise, as it is.
+                        ? readYourWrites.await(new FindEnterprise(result.enterpriseId()), EnterpriseView.class,
+                                EnterpriseView::version, 0)
+                        // The administrator's account is projected after its enterprise (same sequence), so once it
+                        // shows, both do.
+                        : readYourWrites.await(new FindAccount(command.administrator().accountId()),
+                                        AccountView.class, AccountView::version, 0)
+                                .thenCompose(account -> readYourWrites.await(new FindEnterprise(command.enterpriseId()),
+                                        EnterpriseView.class, EnterpriseView::version, 0)));
     }
 
     @MutationMapping

@@ -13,14 +13,15 @@ import cn.singlewindow.realname.messages.enterprise.LegalRepresentative;
 import cn.singlewindow.realname.messages.enterprise.Uscc;
 import java.time.LocalDate;
 
-/** GraphQL inputs of the enterprise operations, and the commands they become. */
-final class EnterpriseInputs {
+/** GraphQL inputs of the enterprise operations, and the commands they become (a bulk import's rows too). */
+public final class EnterpriseInputs {
 
     private EnterpriseInputs() {
     }
 
-    record AdministratorInput(String username, String initialPassword, String ownerName, DocumentType documentType,
-                              String documentNumber, String idValidFrom, String idValidTo) {
+    public record AdministratorInput(String username, String initialPassword, String ownerName,
+                                     DocumentType documentType, String documentNumber, String idValidFrom,
+                                     String idValidTo) {
 
         NewAccount toNewAccount(LocalDate today) {
             return new NewAccount(AccountId.create(), username, new Password(initialPassword),
@@ -28,11 +29,11 @@ final class EnterpriseInputs {
         }
     }
 
-    record ImportLegacyEnterpriseInput(String name, String uscc, String orgCode, String legalRepName,
-                                       DocumentType legalRepDocumentType, String legalRepDocumentNumber,
-                                       EnterpriseOrigin origin, AdministratorInput administrator) {
+    public record ImportLegacyEnterpriseInput(String name, String uscc, String orgCode, String legalRepName,
+                                              DocumentType legalRepDocumentType, String legalRepDocumentNumber,
+                                              EnterpriseOrigin origin, AdministratorInput administrator) {
 
-        ImportLegacyEnterprise toCommand(LocalDate today) {
+        public ImportLegacyEnterprise toCommand(LocalDate today) {
             Uscc code = Uscc.of(uscc);
             return new ImportLegacyEnterprise(EnterpriseId.create(), name, code, code.orgCodeOr(orgCode),
                     LegalRepresentative.of(legalRepName, legalRepDocumentType, legalRepDocumentNumber, today),

@@ -58,7 +58,7 @@ public class InputLimits {
     }
 
     /** Refuses the first argument value outside its declared bounds. */
-    static void check(List<GraphQLArgument> arguments, Map<String, Object> values) {
+    public static void check(List<GraphQLArgument> arguments, Map<String, Object> values) {
         for (GraphQLArgument argument : arguments) {
             check(argument.getName(), argument.getType(), argument, values.get(argument.getName()));
         }

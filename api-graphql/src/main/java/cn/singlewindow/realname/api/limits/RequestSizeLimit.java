@@ -24,7 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * 2 KiB) with 413 and a GraphQL-shaped error, before anything parses them: by the declared length, or else by
  * reading at most one byte more than the limit first (a chunked body). A GraphQL body that is not a JSON object
  * gets a typed 400. An upload of evidence to a correction case has a limit of its own (a file of up to 2 MiB; the
- * multipart parser holds to {@code spring.servlet.multipart.*} for bodies of undeclared length).
+ * multipart parser holds to {@code spring.servlet.multipart.*} for bodies of undeclared length), and so has a file
+ * of migrated enterprises.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -50,6 +51,12 @@ class RequestSizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
+        if (isLegacyImport(request)) {
+            // A file of migrated enterprises: its own limit (realname.legacy-import.max-file-size), counted as it is
+            // written to disk (LegacyImports).
+            chain.doFilter(request, response);
+            return;
+        }
         if (declared > (isEvidenceUpload(request) ? maxUploadBytes : maxBytes)) {
             refuse(response);
             return;
@@ -71,6 +78,10 @@ class RequestSizeLimit extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new BufferedRequest(request, body), response);
+    }
+
+    private static boolean isLegacyImport(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && "/legacy-imports".equals(request.getRequestURI());
     }
 
     private static boolean isEvidenceUpload(HttpServletRequest request) {

@@ -1,5 +1,6 @@
 package cn.singlewindow.realname.api.notification;
 
+import cn.singlewindow.realname.api.common.Connection;
 import cn.singlewindow.realname.api.error.ApiRejections;
 import cn.singlewindow.realname.api.security.Access;
 import cn.singlewindow.realname.messages.common.RejectedException;
@@ -40,15 +41,6 @@ class WebhookController {
     record EnabledInput(String webhookId, boolean enabled) {
     }
 
-    record Edge(String cursor, Webhooks.Delivery node) {
-    }
-
-    record PageInfo(boolean hasNextPage, String endCursor) {
-    }
-
-    record Connection(List<Edge> edges, PageInfo pageInfo) {
-    }
-
     @MutationMapping
     @PreAuthorize("hasRole('OPERATIONS')")
     Webhooks.Webhook registerWebhook(@Argument RegisterInput input) {
@@ -85,7 +77,7 @@ class WebhookController {
 
     @QueryMapping
     @PreAuthorize("hasRole('OPERATIONS')")
-    Connection webhookDeliveries(@Argument String webhookId, @Argument Integer first, @Argument String after) {
+    Connection<Webhooks.Delivery> webhookDeliveries(@Argument String webhookId, @Argument Integer first, @Argument String after) {
         if (webhooks.find(webhookId).isEmpty()) {
             throw new RejectedException(ApiRejections.NOT_FOUND.onField("webhookId"));
         }
@@ -98,10 +90,7 @@ class WebhookController {
             }
         }
         Webhooks.DeliveryPage page = webhooks.deliveries(webhookId, first == null ? DEFAULT_PAGE : first, position);
-        List<Edge> edges = page.deliveries().stream()
-                .map(delivery -> new Edge(Long.toString(delivery.position()), delivery)).toList();
-        return new Connection(edges, new PageInfo(page.hasNextPage(),
-                edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+        return Connection.of(page.deliveries(), page.hasNextPage(), delivery -> Long.toString(delivery.position()));
     }
 
     /** An absolute http(s) address with a host, without credentials in it. */

@@ -14,4 +14,7 @@ public interface AccountOpening {
 
     void open(AccountId accountId, EnterpriseId enterpriseId, String username, Password password, AccountRole role,
               AccountOwner owner);
+
+    /** The user name the account was opened with. */
+    String usernameOf(AccountId accountId);
 }

@@ -57,4 +57,9 @@ class CheckedAccountOpening implements AccountOpening {
             throw new IllegalStateException("could not open account " + accountId, e);
         }
     }
+
+    @Override
+    public String usernameOf(AccountId accountId) {
+        return accounts.load(accountId.value()).invoke(Account::username);
+    }
 }

@@ -85,6 +85,7 @@ class Enterprise {
     private Uscc uscc;
     private OrgCode orgCode;
     private EnterpriseOrigin origin;
+    private ImportedOnce.ImportedAs importedAs;
     private CertificationRequirements requirements = CertificationRequirements.NONE;
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private final Map<String, IdentityAttempt> identityAttempts = new HashMap<>();
@@ -394,6 +395,13 @@ class Enterprise {
         uscc = event.uscc();
         orgCode = event.orgCode();
         origin = event.origin();
+        importedAs = new ImportedOnce.ImportedAs(event.name(), event.uscc(), event.orgCode(), event.origin(),
+                event.administratorId());
+    }
+
+    /** The enterprise as it was imported, whatever changed since. */
+    ImportedOnce.ImportedAs importedAs() {
+        return importedAs;
     }
 
     @EventSourcingHandler

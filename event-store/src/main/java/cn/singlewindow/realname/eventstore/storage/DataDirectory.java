@@ -8,7 +8,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * @param dataDir the service's own files: the embedded database (sandbox), the secrets generated because none were
- *                configured, the sandbox's CA and bank keys; each secret readable by its owner only
+ *                configured, the sandbox's CA and bank keys, the files of bulk imports while they run; each secret
+ *                readable by its owner only
  */
 @Validated
 @ConfigurationProperties("realname")
