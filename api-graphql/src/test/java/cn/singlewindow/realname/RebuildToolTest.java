@@ -18,7 +18,7 @@ class RebuildToolTest {
             throws Exception {
         String dataDir = TestDirectories.create("realname-rebuild-tool-").toString();
 
-        int exitCode = RealnameApplication.rebuildProjections(ProjectionRebuild.COMMAND_LINE_OPTION,
+        int exitCode = RealnameApplication.runTool(ProjectionRebuild.COMMAND_LINE_OPTION,
                 "--realname.data-dir=" + dataDir, "--spring.lifecycle.timeout-per-shutdown-phase=5s",
                 "--db-scheduler.shutdown-max-wait=1s");
 

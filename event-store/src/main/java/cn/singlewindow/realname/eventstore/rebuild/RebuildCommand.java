@@ -14,8 +14,6 @@ import org.springframework.stereotype.Component;
 @Component
 class RebuildCommand implements ApplicationRunner, ExitCodeGenerator {
 
-    private static final int BAR_WIDTH = 30;
-
     private final ProjectionRebuild rebuild;
     private final PrintStream out = System.out;
     private int exitCode;
@@ -51,15 +49,9 @@ class RebuildCommand implements ApplicationRunner, ExitCodeGenerator {
         out.flush();
     }
 
-    /** {@code [##########..........]  50%  5,000/10,000 events  21,300 ev/s  0:00 left}. */
+    /** {@code [##########..........]  50%  5,000/10,000 events  21,300 events/s  0:00 left}. */
     static String bar(ProjectionRebuild.Status status) {
-        double fraction = status.eventsTotal() == 0 ? 1 : Math.min(1, (double) status.eventsDone() / status.eventsTotal());
-        int filled = (int) Math.round(fraction * BAR_WIDTH);
-        String rate = status.eventsPerSecond() == null ? "-" : String.format(Locale.ROOT, "%,.0f",
-                status.eventsPerSecond());
-        long left = status.secondsLeft() == null ? 0 : Math.round(status.secondsLeft());
-        return String.format(Locale.ROOT, "[%s%s] %3d%%  %,d/%,d events  %s ev/s  %d:%02d left",
-                "#".repeat(filled), ".".repeat(BAR_WIDTH - filled), Math.round(fraction * 100), status.eventsDone(),
-                status.eventsTotal(), rate, left / 60, left % 60);
+        return ProgressBar.line(status.eventsDone(), status.eventsTotal(), status.eventsPerSecond(),
+                status.secondsLeft(), "events");
     }
 }

@@ -12,6 +12,6 @@ class RebuildCommandTest {
         var halfway = new ProjectionRebuild.Status(ProjectionRebuild.State.RUNNING, 5_000, 10_000, 2_000.0, 2.5, null,
                 null, List.of(), null);
         assertThat(RebuildCommand.bar(halfway))
-                .isEqualTo("[###############...............]  50%  5,000/10,000 events  2,000 ev/s  0:03 left");
+                .isEqualTo("[###############...............]  50%  5,000/10,000 events  2,000 events/s  0:03 left");
     }
 }
