@@ -15,6 +15,8 @@ SECONDS_PER_WORKLOAD=${SECONDS_PER_WORKLOAD:-20}
 CLIENTS=${CLIENTS:-32}
 # REBUILDS=3 runs W5's rebuild three times in the same service and reports the last (JIT warm).
 REBUILDS=${REBUILDS:-1}
+# W7 imports this many generated enterprises in bulk (each row hashes a password: about 40 rows/s on two cores).
+IMPORT_ROWS=${IMPORT_ROWS:-2000}
 # W2, W3 and W6 wait for the service's JIT compiler to settle, at most this long (Benchmark.warmUp).
 WARMUP_SECONDS=${WARMUP_SECONDS:-600}
 PORT=${PORT:-18080}
@@ -66,6 +68,7 @@ run_driver() {
     cn.singlewindow.realname.benchmark.Benchmark url="http://localhost:$PORT" \
     jdbc="jdbc:postgresql://localhost:$pg_port/postgres" pid="$PID" clients="$CLIENTS" \
     seconds="$SECONDS_PER_WORKLOAD" enterprises="$ENTERPRISES" events="$EVENTS" rebuilds="$REBUILDS" \
+    importRows="$IMPORT_ROWS" \
     warmup="$WARMUP_SECONDS" "$@"
 }
 

@@ -2,7 +2,10 @@ package cn.singlewindow.realname.benchmark;
 
 import cn.singlewindow.realname.messages.testing.SampleCodes;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -136,6 +139,9 @@ public final class Benchmark {
             row("W6 command p50 at %,d vs %,d events (ms)".formatted(countEvents(), eventsBeforeFill),
                     w6large.p50(), "%.1f ms".formatted(w6small.p50()), "<= 1.2 x",
                     atMost(w6large.p50() / w6small.p50(), 1.2));
+        }
+        if (runs("W7")) {
+            legacyImport(ops, Integer.parseInt(options.getOrDefault("importRows", "2000")));
         }
         wholeRun.stopWatching();
         memoryRow("Service resident memory, whole run (max)", wholeRun, "MB");
@@ -624,6 +630,85 @@ public final class Benchmark {
                 + " %.1f MB", stored, seconds, memory.maxMegabytes());
         memoryRow("Live processor catching up on %,d events: resident memory (max)".formatted(stored), memory,
                 "MB, %.0f s".formatted(seconds));
+    }
+
+    private static final String IMPORT_HEADER = "name,uscc,orgCode,legalRepName,legalRepDocumentType,"
+            + "legalRepDocumentNumber,origin,administrator.username,administrator.initialPassword,"
+            + "administrator.ownerName,administrator.documentType,administrator.documentNumber,"
+            + "administrator.idValidFrom,administrator.idValidTo";
+
+    /**
+     * W7: a bulk legacy import (POST /legacy-imports) of {@code rows} generated enterprises, beside a baseline of plain
+     * inserts of the same rows into a table of the same PostgreSQL; the service's resident memory watched meanwhile.
+     */
+    private void legacyImport(String ops, int rows) throws Exception {
+        Path file = Files.createTempFile("realname-import-", ".csv");
+        String run = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write(IMPORT_HEADER);
+            out.newLine();
+            for (int i = 0; i < rows; i++) {
+                out.write(String.join(",", "迁移测试贸易有限公司" + run + i, SampleCodes.randomUscc(), "", "张法人",
+                        "RESIDENT_ID_CARD", "11010519491231002X", "LEGACY_INSPECTION", "w7" + run + "u" + i,
+                        "Migr8-bench-" + i, "李四", "RESIDENT_ID_CARD", "110101199003070011", "20200101",
+                        "20400101"));
+                out.newLine();
+            }
+        }
+        MemoryWatch memory = new MemoryWatch(options.get("pid"));
+        memory.start();
+        long started = System.nanoTime();
+        String importId = api.postFile(ops, "/legacy-imports", "text/csv", file).get("importId").asText();
+        JsonNode progress;
+        do {
+            Thread.sleep(500);
+            progress = api.call(ops, "query i($id: ID!) { legacyImport(id: $id) { state rowsDone accepted rejected } }",
+                    Map.of("id", importId)).get("legacyImport");
+            System.out.printf(Locale.ROOT, "\r  W7 import: %,d of %,d rows   ", progress.get("rowsDone").asInt(), rows);
+        } while ("RUNNING".equals(progress.get("state").asText()));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        memory.stopWatching();
+        System.out.println();
+        double rate = progress.get("rowsDone").asInt() / seconds;
+        say("W7 legacy import of %,d rows: %s in %.1f s = %.1f rows/s, %d imported, %d refused", rows,
+                progress.get("state").asText(), seconds, rate, progress.get("accepted").asInt(),
+                progress.get("rejected").asInt());
+        double inserts = plainInserts(file);
+        Files.deleteIfExists(file);
+        say("Baseline: plain inserts of the same %,d rows into one table: %.1f rows/s", rows, inserts);
+        row("W7 legacy import rows/s (%,d rows) vs plain inserts".formatted(rows), rate,
+                "inserts %.0f".formatted(inserts), ">= 0.5", verdict(rate / inserts, 0.5));
+        memoryRow("W7 import of %,d rows: resident memory (max)".formatted(rows), memory, "MB");
+    }
+
+    /** The file's rows inserted as they are, 100 a batch, into a table of their own; answers rows per second. */
+    private double plainInserts(Path file) throws Exception {
+        try (Connection db = database(); Statement sql = db.createStatement()) {
+            sql.execute("CREATE SCHEMA IF NOT EXISTS bench");
+            sql.execute("CREATE TABLE bench.legacy_row (" + String.join(" TEXT, ", IMPORT_HEADER.replace(".", "_")
+                    .split(",")) + " TEXT)");
+            long started = System.nanoTime();
+            int count = 0;
+            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                 PreparedStatement insert = db.prepareStatement("INSERT INTO bench.legacy_row VALUES ("
+                         + "?,".repeat(13) + "?)")) {
+                in.readLine();
+                for (String line; (line = in.readLine()) != null; count++) {
+                    String[] values = line.split(",", -1);
+                    for (int i = 0; i < values.length; i++) {
+                        insert.setString(i + 1, values[i]);
+                    }
+                    insert.addBatch();
+                    if (count % 100 == 99) {
+                        insert.executeBatch();
+                    }
+                }
+                insert.executeBatch();
+            }
+            double rate = count / ((System.nanoTime() - started) / 1e9);
+            sql.execute("DROP SCHEMA bench CASCADE");
+            return rate;
+        }
     }
 
     /** The lowest position among the live processor's segments (Axon's gap-aware tokens, stored as JSON). */

@@ -16,6 +16,7 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.FileEntity;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -108,6 +109,18 @@ final class GraphQl {
             });
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /** POSTs a file as the body, with the token; answers the JSON answer. */
+    JsonNode postFile(String token, String path, String contentType, java.nio.file.Path file) {
+        HttpPost post = new HttpPost(baseUrl + path);
+        post.setHeader("Authorization", "Bearer " + token);
+        post.setEntity(new FileEntity(file.toFile(), ContentType.create(contentType, StandardCharsets.UTF_8)));
+        try {
+            return http.execute(post, response -> JSON.readTree(EntityUtils.toByteArray(response.getEntity())));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 
