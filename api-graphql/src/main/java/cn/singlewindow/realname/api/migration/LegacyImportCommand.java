@@ -1,6 +1,6 @@
 package cn.singlewindow.realname.api.migration;
 
-import cn.singlewindow.realname.eventstore.rebuild.ProgressBar;
+import cn.singlewindow.realname.eventstore.rebuild.ProgressLine;
 import cn.singlewindow.realname.messages.common.AuditMetadata;
 import cn.singlewindow.realname.messages.common.RejectedException;
 import java.io.IOException;
@@ -90,8 +90,8 @@ class LegacyImportCommand implements ApplicationRunner, ExitCodeGenerator {
     }
 
     static String bar(LegacyImports.Progress progress) {
-        return ProgressBar.line(progress.rowsDone(), progress.rowsTotal(), progress.rowsPerSecond(),
-                progress.secondsLeft() == null ? null : progress.secondsLeft().doubleValue(), "rows");
+        return new ProgressLine(progress.rowsDone(), progress.rowsTotal(), progress.rowsPerSecond(),
+                progress.secondsLeft() == null ? null : progress.secondsLeft().doubleValue(), "rows").text();
     }
 
     @Override

@@ -51,7 +51,7 @@ class RebuildCommand implements ApplicationRunner, ExitCodeGenerator {
 
     /** {@code [##########..........]  50%  5,000/10,000 events  21,300 events/s  0:00 left}. */
     static String bar(ProjectionRebuild.Status status) {
-        return ProgressBar.line(status.eventsDone(), status.eventsTotal(), status.eventsPerSecond(),
-                status.secondsLeft(), "events");
+        return new ProgressLine(status.eventsDone(), status.eventsTotal(), status.eventsPerSecond(),
+                status.secondsLeft(), "events").text();
     }
 }

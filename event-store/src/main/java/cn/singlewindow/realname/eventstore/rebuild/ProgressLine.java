@@ -2,15 +2,15 @@ package cn.singlewindow.realname.eventstore.rebuild;
 
 import java.util.Locale;
 
-/** The command-line tools' progress line: {@code [#####.....]  50%  5,000/10,000 events  21,300 events/s  0:00 left}. */
-public final class ProgressBar {
+/**
+ * How far a long piece of work is, as the command-line tools draw it:
+ * {@code [#####.....]  50%  5,000/10,000 events  21,300 events/s  0:00 left}.
+ */
+public record ProgressLine(long done, long total, Double perSecond, Double secondsLeft, String unit) {
 
     private static final int WIDTH = 30;
 
-    private ProgressBar() {
-    }
-
-    public static String line(long done, long total, Double perSecond, Double secondsLeft, String unit) {
+    public String text() {
         double fraction = total == 0 ? 1 : Math.min(1, (double) done / total);
         int filled = (int) Math.round(fraction * WIDTH);
         String rate = perSecond == null ? "-" : String.format(Locale.ROOT, "%,.0f", perSecond);
