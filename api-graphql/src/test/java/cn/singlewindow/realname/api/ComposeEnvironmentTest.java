@@ -34,8 +34,8 @@ import org.yaml.snakeyaml.Yaml;
  * as compose's postgres service would be, profile axonserver up to the connector (it dials the address compose names,
  * answered here by a socket that accepts and says nothing; the first operations account waits for it in the
  * background). It reaches ready, as the image's health check reports.
- * The only changes: compose's host names become this machine's addresses, and the ports and data directory are the
- * test's own.
+ * The only changes: compose's host names become this machine's addresses, the ports and data directory are the
+ * test's own, and the console stays plain (see below).
  */
 class ComposeEnvironmentTest {
 
@@ -134,6 +134,9 @@ class ComposeEnvironmentTest {
         environment.put("SERVER_PORT", "0");
         environment.put("MANAGEMENT_SERVER_PORT", "0");
         environment.put("REALNAME_DATA_DIR", dir.resolve("var").toString());
+        // Compose's JSON console would switch this test JVM's logging for every test after it; JSON logs are
+        // StructuredLogsTest's, in a JVM of its own.
+        assertThat(environment.remove("LOGGING_STRUCTURED_FORMAT_CONSOLE")).isEqualTo("ecs");
         StandInDeployment.writeKeys(dir.resolve("keys"));
 
         service = Deployments.start(environment, ImageDefinition.entryPointArguments());
