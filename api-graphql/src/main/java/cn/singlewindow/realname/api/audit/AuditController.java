@@ -1,10 +1,10 @@
 package cn.singlewindow.realname.api.audit;
 
+import cn.singlewindow.realname.api.common.Connection;
 import cn.singlewindow.realname.eventstore.audit.AuditLog;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
 import cn.singlewindow.realname.messages.enterprise.EnterpriseView;
 import java.time.OffsetDateTime;
-import java.util.List;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -30,24 +30,13 @@ class AuditController {
         return audit.asOf(new EnterpriseId(id), at.toInstant()).orElse(null);
     }
 
-    record Edge(String cursor, AuditLog.Entry node) {
-    }
-
-    record PageInfo(boolean hasNextPage, String endCursor) {
-    }
-
-    record Connection(List<Edge> edges, PageInfo pageInfo) {
-    }
-
     @QueryMapping
     @PreAuthorize("hasRole('AUDITOR')")
-    Connection auditTrail(@Argument String enterpriseId, @Argument Integer first, @Argument String after) {
+    Connection<AuditLog.Entry> auditTrail(@Argument String enterpriseId, @Argument Integer first, @Argument String after) {
         // first's range is the schema's (@range), checked with every input's bounds (InputLimits).
         int size = first == null ? DEFAULT_PAGE : first;
         AuditLog.Page page = audit.trail(new EnterpriseId(enterpriseId), after, size);
-        List<Edge> edges = page.entries().stream().map(entry -> new Edge(entry.cursor(), entry)).toList();
-        return new Connection(edges, new PageInfo(page.hasMore(),
-                edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+        return Connection.of(page.entries(), page.hasMore(), AuditLog.Entry::cursor);
     }
 
     @QueryMapping

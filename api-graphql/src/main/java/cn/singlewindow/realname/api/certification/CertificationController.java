@@ -1,6 +1,7 @@
 package cn.singlewindow.realname.api.certification;
 
 import cn.singlewindow.realname.api.common.Commands;
+import cn.singlewindow.realname.api.common.Connection;
 import cn.singlewindow.realname.api.common.FollowedSubscription;
 import cn.singlewindow.realname.api.common.ReadYourWrites;
 import cn.singlewindow.realname.api.error.ApiRejections;
@@ -81,12 +82,6 @@ class CertificationController {
     record BankCardInput(String attemptId, String bankCardNumber, String phone, String smsCode) {
     }
 
-    record Connection(java.util.List<AttemptPage.Edge> edges, PageInfo pageInfo) {
-    }
-
-    record PageInfo(boolean hasNextPage, String endCursor) {
-    }
-
     @MutationMapping
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     CompletableFuture<CertificationAttemptView> startLegalRepCertification(@Argument StartInput input,
@@ -163,7 +158,7 @@ class CertificationController {
     /** Own administrator and AUDITOR staff. */
     @QueryMapping
     @PreAuthorize("isAuthenticated()")
-    CompletableFuture<Connection> certificationAttempts(@Argument String enterpriseId, @Argument Integer first,
+    CompletableFuture<Connection<CertificationAttemptView>> certificationAttempts(@Argument String enterpriseId, @Argument Integer first,
                                                         @Argument String after) {
         EnterpriseId enterprise = new EnterpriseId(enterpriseId);
         Actor actor = Access.actor();
@@ -174,8 +169,8 @@ class CertificationController {
         int size = first == null ? 20 : first;
         return queries.query(new FindCertificationAttempts(enterprise, AttemptCursor.parse(after), size),
                         ResponseTypes.instanceOf(AttemptPage.class))
-                .thenApply(page -> new Connection(page.edges(), new PageInfo(page.hasNextPage(),
-                        page.edges().isEmpty() ? null : page.edges().get(page.edges().size() - 1).cursor())));
+                .thenApply(page -> Connection.of(page.edges(), page.hasNextPage(), AttemptPage.Edge::cursor,
+                        AttemptPage.Edge::node));
     }
 
     /**

@@ -14,8 +14,15 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
 
     /** The page of {@code nodes}, each with the cursor {@code cursorOf} gives it. */
     public static <T> Connection<T> of(List<T> nodes, boolean hasNextPage, Function<T, String> cursorOf) {
-        List<Edge<T>> edges = nodes.stream().map(node -> new Edge<>(cursorOf.apply(node), node)).toList();
-        return new Connection<>(edges, new PageInfo(hasNextPage,
-                edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+        return of(nodes, hasNextPage, cursorOf, Function.identity());
+    }
+
+    /** The page of a query side's own edges, each giving its cursor and its node. */
+    public static <E, T> Connection<T> of(List<E> edges, boolean hasNextPage, Function<E, String> cursorOf,
+                                          Function<E, T> nodeOf) {
+        List<Edge<T>> mine = edges.stream().map(edge -> new Edge<>(cursorOf.apply(edge), nodeOf.apply(edge)))
+                .toList();
+        return new Connection<>(mine, new PageInfo(hasNextPage,
+                mine.isEmpty() ? null : mine.get(mine.size() - 1).cursor()));
     }
 }

@@ -1,6 +1,7 @@
 package cn.singlewindow.realname.api.correction;
 
 import cn.singlewindow.realname.api.common.Commands;
+import cn.singlewindow.realname.api.common.Connection;
 import cn.singlewindow.realname.api.common.ReadYourWrites;
 import cn.singlewindow.realname.api.security.Access;
 import cn.singlewindow.realname.api.security.Actor;
@@ -22,7 +23,6 @@ import cn.singlewindow.realname.messages.enterprise.EnterpriseId;
 import cn.singlewindow.realname.messages.enterprise.OrgCode;
 import cn.singlewindow.realname.messages.enterprise.Uscc;
 import graphql.GraphQLContext;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.messaging.MetaData;
@@ -66,15 +66,6 @@ class CorrectionController {
     }
 
     record DecideInput(String caseId, boolean approve, String reason) {
-    }
-
-    record Edge(String cursor, CorrectionCaseView node) {
-    }
-
-    record PageInfo(boolean hasNextPage, String endCursor) {
-    }
-
-    record Connection(List<Edge> edges, PageInfo pageInfo) {
     }
 
     @MutationMapping
@@ -131,17 +122,13 @@ class CorrectionController {
 
     @QueryMapping
     @PreAuthorize("hasAnyRole('OPERATIONS', 'AUDITOR')")
-    CompletableFuture<Connection> correctionCases(@Argument CorrectionStatus status, @Argument Integer first,
+    CompletableFuture<Connection<CorrectionCaseView>> correctionCases(@Argument CorrectionStatus status, @Argument Integer first,
                                                  @Argument String after) {
         CorrectionCursor cursor = CorrectionCursor.parse(after);
         return queries.query(new FindCorrectionCases(status, first == null ? DEFAULT_PAGE : first, cursor),
                         ResponseTypes.instanceOf(CorrectionCasePage.class))
-                .thenApply(page -> {
-                    List<Edge> edges = page.edges().stream().map(edge -> new Edge(edge.cursor(), edge.node()))
-                            .toList();
-                    return new Connection(edges, new PageInfo(page.hasNextPage(),
-                            edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
-                });
+                .thenApply(page -> Connection.of(page.edges(), page.hasNextPage(), CorrectionCasePage.Edge::cursor,
+                        CorrectionCasePage.Edge::node));
     }
 
     @QueryMapping
