@@ -105,6 +105,19 @@ class LegacyImportTest extends RunningService {
     }
 
     @Test
+    void a_row_longer_than_allowed_is_refused_unread_and_the_next_ones_go_on() throws Exception {
+        GraphQlApi api = api();
+        String operations = api.tokenOf(GraphQlApi.OPERATIONS_USER, GraphQlApi.OPERATIONS_PASSWORD);
+        String file = HEADER + "\n" + row("长".repeat(20_000), SampleCodes.randomUscc(), "LEGACY_INSPECTION") + "\n"
+                + row("己贸易有限公司", SampleCodes.randomUscc(), "LEGACY_INSPECTION") + "\n";
+        JsonNode run = finished(api, operations, upload(operations, "text/csv", file));
+        assertThat(counts(run)).containsExactly(2, 2, 1, 0, 1);
+        assertThat(rejections(api.as(operations), run.path("id").asText())).singleElement()
+                .satisfies(rejection -> assertThat(rejection).containsEntry("line", 2)
+                        .containsEntry("message", "The row is longer than allowed."));
+    }
+
+    @Test
     void the_documented_example_file_imports_as_it_stands() throws Exception {
         GraphQlApi api = api();
         String operations = api.tokenOf(GraphQlApi.OPERATIONS_USER, GraphQlApi.OPERATIONS_PASSWORD);

@@ -154,10 +154,13 @@ public class LegacyImports implements DisposableBean {
 
     private void run(String importId, Path file, Format format, MetaData origin) {
         Semaphore window = new Semaphore(settings.inFlight());
+        // The mutation's input as the schema declares it: what each row is checked against.
+        GraphQLArgument argument = graphQl.schema().getMutationType().getFieldDefinition(MUTATION).getArgument("input");
+        int maxChars = (int) Math.min(Integer.MAX_VALUE, settings.maxRowBytes().toBytes());
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             List<String> header = null;
             int lineNumber = 0;
-            for (String line; (line = reader.readLine()) != null; ) {
+            for (String line; (line = boundedLine(reader, maxChars)) != null; ) {
                 lineNumber++;
                 if (lineNumber == 1 && line.startsWith("\uFEFF")) {
                     line = line.substring(1);
@@ -166,11 +169,15 @@ public class LegacyImports implements DisposableBean {
                     continue;
                 }
                 if (format == Format.CSV && header == null) {
+                    if (line == TOO_LONG) {
+                        throw new IllegalArgumentException("the header is longer than a row may be");
+                    }
                     header = Arrays.asList(csvValues(line));
                     continue;
                 }
                 int at = lineNumber;
-                Row row = row(line, at, format, header);
+                Row row = line == TOO_LONG ? new Row(null, null, invalid("row", "The row is longer than allowed."))
+                        : row(line, at, format, header, argument);
                 if (row.refusal() != null) {
                     record(importId, at, row.uscc(), null, row.refusal());
                     continue;
@@ -208,16 +215,36 @@ public class LegacyImports implements DisposableBean {
     private record Row(ImportLegacyEnterprise command, String uscc, Rejection refusal) {
     }
 
-    private Row row(String line, int lineNumber, Format format, List<String> header) {
+    /** Stands for a line longer than allowed, of which no more than the limit was read into memory. */
+    private static final String TOO_LONG = new String("too long");
+
+    /** The next line (without its end), {@link #TOO_LONG} past {@code maxChars}, or null at the end of the file. */
+    private static String boundedLine(BufferedReader reader, int maxChars) throws IOException {
+        StringBuilder line = new StringBuilder();
+        boolean tooLong = false;
+        int c;
+        while ((c = reader.read()) != -1 && c != '\n') {
+            if (line.length() < maxChars) {
+                line.append((char) c);
+            } else {
+                tooLong = true;
+            }
+        }
+        if (c == -1 && line.isEmpty() && !tooLong) {
+            return null;
+        }
+        if (tooLong) {
+            return TOO_LONG;
+        }
+        int end = line.length();
+        return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
+    }
+
+    private Row row(String line, int lineNumber, Format format, List<String> header, GraphQLArgument argument) {
         String uscc = null;
         try {
-            if (line.length() > settings.maxRowBytes().toBytes()) {
-                return new Row(null, null, invalid("row", "The row is longer than allowed."));
-            }
             Map<String, Object> input = nested(format == Format.CSV ? csvRow(header, line) : jsonRow(line));
             uscc = input.get("uscc") instanceof String given ? given : null;
-            GraphQLArgument argument = graphQl.schema().getMutationType().getFieldDefinition(MUTATION)
-                    .getArgument("input");
             requirePresent((GraphQLInputObjectType) ((GraphQLNonNull) argument.getType()).getWrappedType(),
                     input, "");
             InputLimits.check(List.of(argument), Map.<String, Object>of("input", input));
