@@ -50,8 +50,23 @@ public class Commands {
 
     /** The command's result; a refusal the handler recorded and answered ({@link Refused}) completes as refused. */
     public <R> CompletableFuture<R> send(Object command, MetaData origin) {
-        // A span per command when traces are on (a no-op otherwise); the handler runs on this thread, so the
-        // providers' HTTP calls it makes are the span's children.
+        CompletableFuture<Object> sent = observations.isNoop() ? gateway.send(command, origin)
+                : traced(command, origin);
+        return sent.thenApply(result -> {
+            if (result instanceof Refused refused) {
+                throw new RejectedException(refused.rejection());
+            }
+            @SuppressWarnings("unchecked")
+            R typed = (R) result;
+            return typed;
+        });
+    }
+
+    /**
+     * The command sent within a span of its own: the handler runs on this thread, so the providers' HTTP calls it
+     * makes are the span's children.
+     */
+    private CompletableFuture<Object> traced(Object command, MetaData origin) {
         Observation span = Observation.createNotStarted("realname.command", observations)
                 .contextualName(Traces.spanName("command", command.getClass().getSimpleName()))
                 .lowCardinalityKeyValue("command", command.getClass().getSimpleName())
@@ -60,19 +75,11 @@ public class Commands {
         try (Observation.Scope scope = span.openScope()) {
             sent = gateway.send(command, origin);
         }
-        sent.whenComplete((result, failure) -> {
+        return sent.whenComplete((result, failure) -> {
             if (failure != null) {
                 span.error(failure);
             }
             span.stop();
-        });
-        return sent.thenApply(result -> {
-            if (result instanceof Refused refused) {
-                throw new RejectedException(refused.rejection());
-            }
-            @SuppressWarnings("unchecked")
-            R typed = (R) result;
-            return typed;
         });
     }
 
