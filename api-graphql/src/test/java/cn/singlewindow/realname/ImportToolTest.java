@@ -21,16 +21,16 @@ class ImportToolTest {
         Path example = Path.of("..", "docs", "examples", "legacy-import.csv");
         Path file = Files.writeString(dir.resolve("enterprises.csv"), Files.readString(example)
                 + "坏数据贸易有限公司,91110105NOTAUSCC,,张三,RESIDENT_ID_CARD,11010519491231002X,LEGACY_INSPECTION,"
-                + "bad_admin,Migr8-bad,李四,RESIDENT_ID_CARD,110101199003070011,20200101,20400101\n");
+                + "bad_admin,Migr8-bad,,李四,RESIDENT_ID_CARD,110101199003070011,20200101,20400101\n");
         String[] arguments = {"--import", file.toString(), "--realname.data-dir=" + dir.resolve("var"),
                 "--spring.lifecycle.timeout-per-shutdown-phase=5s", "--db-scheduler.shutdown-max-wait=1s"};
 
         assertThat(RealnameApplication.runTool(arguments)).as("a refused row").isEqualTo(2);
-        assertThat(output.getOut()).containsPattern("\\[#{30}\\] 100%  3/3 rows")
-                .contains("SUCCEEDED: 3 rows, 2 imported, 0 unchanged, 1 refused")
-                .containsPattern("line 4  91110105NOTAUSCC  \\S+  \\S");
+        assertThat(output.getOut()).containsPattern("\\[#{30}\\] 100%  4/4 rows")
+                .contains("SUCCEEDED: 4 rows, 3 imported, 0 unchanged, 1 refused")
+                .containsPattern("line 5  91110105NOTAUSCC  \\S+  \\S");
 
         assertThat(RealnameApplication.runTool(arguments)).as("the same file again").isEqualTo(2);
-        assertThat(output.getOut()).contains("SUCCEEDED: 3 rows, 0 imported, 2 unchanged, 1 refused");
+        assertThat(output.getOut()).contains("SUCCEEDED: 4 rows, 0 imported, 3 unchanged, 1 refused");
     }
 }

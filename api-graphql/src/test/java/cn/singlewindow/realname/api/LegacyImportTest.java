@@ -1,11 +1,14 @@
 package cn.singlewindow.realname.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import cn.singlewindow.realname.messages.testing.SampleCodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,12 +16,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 import reactor.core.publisher.Mono;
 
@@ -78,6 +85,53 @@ class LegacyImportTest extends RunningService {
     }
 
     @Test
+    void a_legacy_bcrypt_hash_is_kept_so_the_administrator_logs_in_with_the_old_password() throws Exception {
+        GraphQlApi api = api();
+        String operations = api.tokenOf(GraphQlApi.OPERATIONS_USER, GraphQlApi.OPERATIONS_PASSWORD);
+        String oldPassword = "Old-system-passw0rd";
+        String legacyHash = new BCryptPasswordEncoder(10).encode(oldPassword);
+        Map<String, Object> kept = administrator("initialPassword", null, "passwordHash", legacyHash);
+        String file = Stream.of(kept,
+                        administrator("initialPassword", null, "passwordHash", "{MD5}5f4dcc3b5aa765d61d8327deb882cf99"),
+                        administrator("passwordHash", legacyHash),
+                        administrator("initialPassword", null))
+                .map(administrator -> Map.of("name", "沿用密码贸易有限公司", "uscc", SampleCodes.randomUscc(),
+                        "legalRepName", "张三", "legalRepDocumentType", "RESIDENT_ID_CARD",
+                        "legalRepDocumentNumber", "11010519491231002X", "origin", "LEGACY_INSPECTION",
+                        "administrator", administrator))
+                .map(row -> {
+                    try {
+                        return JSON.writeValueAsString(row);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .collect(Collectors.joining("\n"));
+
+        JsonNode run = finished(api, operations, upload(operations, "application/x-ndjson", file));
+        assertThat(counts(run)).containsExactly(4, 4, 1, 0, 3);
+        assertThat(rejections(api.as(operations), run.path("id").asText()))
+                .extracting(rejection -> rejection.get("line"), rejection -> rejection.get("code"),
+                        rejection -> ((String) rejection.get("message")).substring(0, 20))
+                .containsExactly(tuple(2, "VALIDATION_FAILED", "A password hash carr"),
+                        tuple(3, "VALIDATION_FAILED", "Give the administrat"),
+                        tuple(4, "VALIDATION_FAILED", "Give the administrat"));
+        assertThat(api.tokenOf((String) kept.get("username"), oldPassword)).isNotBlank();
+        api.login((String) kept.get("username"), legacyHash).errors().expect(error -> "BAD_CREDENTIALS"
+                .equals(error.getExtensions().get("code"))).verify();
+
+        // The mutation takes the hash too.
+        Map<String, Object> one = administrator("initialPassword", null, "passwordHash", "{bcrypt}" + legacyHash);
+        api.as(operations).document("""
+                        mutation i($input: ImportLegacyEnterpriseInput!) { importLegacyEnterprise(input: $input) { id } }""")
+                .variable("input", Map.of("name", "沿用密码报关有限公司", "uscc", SampleCodes.randomUscc(),
+                        "legalRepName", "张三", "legalRepDocumentType", "RESIDENT_ID_CARD",
+                        "legalRepDocumentNumber", "11010519491231002X", "origin", "LOCAL_SYSTEM", "administrator", one))
+                .execute().path("importLegacyEnterprise.id").hasValue();
+        assertThat(api.tokenOf((String) one.get("username"), oldPassword)).isNotBlank();
+    }
+
+    @Test
     void a_subscriber_sees_the_import_move_until_it_ends() throws Exception {
         GraphQlApi api = api();
         String operations = api.tokenOf(GraphQlApi.OPERATIONS_USER, GraphQlApi.OPERATIONS_PASSWORD);
@@ -126,7 +180,8 @@ class LegacyImportTest extends RunningService {
         assertThat(run.path("state").asText()).isEqualTo("SUCCEEDED");
         assertThat(run.path("rejected").asInt()).as("%s", rejections(api.as(operations), run.path("id").asText()))
                 .isZero();
-        assertThat(run.path("accepted").asInt() + run.path("unchanged").asInt()).isEqualTo(2);
+        assertThat(run.path("accepted").asInt() + run.path("unchanged").asInt()).isEqualTo(3);
+        assertThat(api.tokenOf("haigang_admin", "Migr8-haigang")).as("the row with a legacy hash").isNotBlank();
     }
 
     @Test
@@ -149,10 +204,19 @@ class LegacyImportTest extends RunningService {
                 "Passw0rd-bulk", "李四", "RESIDENT_ID_CARD", "110101199003070011", "20200101", "20400101");
     }
 
-    private static Map<String, Object> administrator() {
-        return Map.of("username", "bulk" + System.nanoTime() % 1_000_000_000L, "initialPassword", "Passw0rd-bulk",
-                "ownerName", "李四", "documentType", "RESIDENT_ID_CARD", "documentNumber", "110101199003070011",
-                "idValidFrom", "20200101", "idValidTo", "20400101");
+    /** An administrator's fields, with {@code changes} (name, value pairs; a null value leaves the field out). */
+    private static Map<String, Object> administrator(Object... changes) {
+        Map<String, Object> fields = new LinkedHashMap<>(Map.of("username", "bulk" + System.nanoTime() % 1_000_000_000L,
+                "initialPassword", "Passw0rd-bulk", "ownerName", "李四", "documentType", "RESIDENT_ID_CARD",
+                "documentNumber", "110101199003070011", "idValidFrom", "20200101", "idValidTo", "20400101"));
+        for (int i = 0; i < changes.length; i += 2) {
+            if (changes[i + 1] == null) {
+                fields.remove((String) changes[i]);
+            } else {
+                fields.put((String) changes[i], changes[i + 1]);
+            }
+        }
+        return fields;
     }
 
     private String upload(String token, String contentType, String body) throws Exception {

@@ -33,6 +33,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * Workloads W1-W6 and their baselines against a running service (docs/performance.md), started by
@@ -633,7 +634,7 @@ public final class Benchmark {
     }
 
     private static final String IMPORT_HEADER = "name,uscc,orgCode,legalRepName,legalRepDocumentType,"
-            + "legalRepDocumentNumber,origin,administrator.username,administrator.initialPassword,"
+            + "legalRepDocumentNumber,origin,administrator.username,administrator.passwordHash,"
             + "administrator.ownerName,administrator.documentType,administrator.documentNumber,"
             + "administrator.idValidFrom,administrator.idValidTo";
 
@@ -644,13 +645,15 @@ public final class Benchmark {
     private void legacyImport(String ops, int rows) throws Exception {
         Path file = Files.createTempFile("realname-import-", ".csv");
         String run = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        // Administrators carried over with their legacy system's BCrypt hash, as a migration brings them.
+        String legacyHash = new BCryptPasswordEncoder(10).encode("Migr8-bench");
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write(IMPORT_HEADER);
             out.newLine();
             for (int i = 0; i < rows; i++) {
                 out.write(String.join(",", "迁移测试贸易有限公司" + run + i, SampleCodes.randomUscc(), "", "张法人",
                         "RESIDENT_ID_CARD", "11010519491231002X", "LEGACY_INSPECTION", "w7" + run + "u" + i,
-                        "Migr8-bench-" + i, "李四", "RESIDENT_ID_CARD", "110101199003070011", "20200101",
+                        legacyHash, "李四", "RESIDENT_ID_CARD", "110101199003070011", "20200101",
                         "20400101"));
                 out.newLine();
             }

@@ -3,6 +3,7 @@ package cn.singlewindow.realname.api.enterprise;
 import cn.singlewindow.realname.messages.account.AccountId;
 import cn.singlewindow.realname.messages.account.AccountOwner;
 import cn.singlewindow.realname.messages.account.DocumentType;
+import cn.singlewindow.realname.messages.account.LegacyPasswordHash;
 import cn.singlewindow.realname.messages.account.NewAccount;
 import cn.singlewindow.realname.messages.common.Password;
 import cn.singlewindow.realname.messages.enterprise.ChangeEnterpriseInfo;
@@ -19,12 +20,14 @@ public final class EnterpriseInputs {
     private EnterpriseInputs() {
     }
 
-    public record AdministratorInput(String username, String initialPassword, String ownerName,
+    public record AdministratorInput(String username, String initialPassword, String passwordHash, String ownerName,
                                      DocumentType documentType, String documentNumber, String idValidFrom,
                                      String idValidTo) {
 
         NewAccount toNewAccount(LocalDate today) {
-            return new NewAccount(AccountId.create(), username, new Password(initialPassword),
+            return new NewAccount(AccountId.create(), username,
+                    initialPassword == null ? null : new Password(initialPassword),
+                    passwordHash == null ? null : new LegacyPasswordHash(passwordHash),
                     AccountOwner.of(ownerName, documentType, documentNumber, idValidFrom, idValidTo, today));
         }
     }

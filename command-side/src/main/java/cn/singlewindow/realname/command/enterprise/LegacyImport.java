@@ -45,8 +45,9 @@ class LegacyImport {
         enterprises.newInstance(() -> new Enterprise(command.enterpriseId(), command.name(), command.uscc(),
                 command.orgCode(), command.legalRepresentative(), command.origin(), administrator.accountId()));
         usccRegistry.claim(command.uscc(), command.enterpriseId());
-        accountOpening.open(administrator.accountId(), command.enterpriseId(), administrator.username(),
-                administrator.initialPassword(), AccountRole.ADMINISTRATOR, administrator.owner());
+        accountOpening.openMigrated(administrator.accountId(), command.enterpriseId(), administrator.username(),
+                administrator.initialPassword(), administrator.legacyPasswordHash(), AccountRole.ADMINISTRATOR,
+                administrator.owner());
         return new LegacyImportResult(command.enterpriseId(), LegacyImportResult.Outcome.IMPORTED);
     }
 }
