@@ -1,9 +1,7 @@
 package cn.singlewindow.realname.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import cn.singlewindow.realname.RealnameApplication;
 import cn.singlewindow.realname.api.common.CorrelationIds;
 import cn.singlewindow.realname.api.common.RequestOrigin;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,12 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +25,6 @@ import org.junit.jupiter.api.Test;
  */
 class StructuredLogsTest {
 
-    private static final Pattern READY = Pattern.compile("GraphQL at http://localhost:(\\d+)/graphql");
     private static final Pattern ID_NUMBER = Pattern.compile(
             "(?<![0-9A-Za-z])\\d{6}(19|20)\\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])\\d{3}[0-9Xx](?![0-9A-Za-z])");
     private static final Pattern PHONE = Pattern.compile("(?<![0-9A-Za-z])1[3-9]\\d{9}(?![0-9A-Za-z])");
@@ -43,15 +36,9 @@ class StructuredLogsTest {
     void one_property_gives_json_lines_with_the_requests_correlation_id_and_no_personal_data() throws Exception {
         Path dir = TestDirectories.create("realname-logs-");
         Path console = dir.resolve("console.log");
-        Process service = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), RealnameApplication.class.getName(),
-                "--server.port=0", "--realname.data-dir=" + dir.resolve("var"),
-                "--logging.structured.format.console=ecs")
-                .redirectErrorStream(true).redirectOutput(console.toFile()).start();
-        try {
-            int port = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> readyPort(console, service), found -> found > 0);
-
+        try (ServiceProcess service = ServiceProcess.start(console, List.of("--server.port=0",
+                "--realname.data-dir=" + dir.resolve("var"), "--logging.structured.format.console=ecs"))) {
+            int port = service.port();
             GraphQlApi api = new GraphQlApi(port);
             api.asOperations().mutate().header(RequestOrigin.CORRELATION_HEADER, "seed-logs-1").build()
                     .document("mutation { sandboxSeedDemo(enterprises: 20) { enterprises } }").execute()
@@ -63,11 +50,6 @@ class StructuredLogsTest {
                     .POST(HttpRequest.BodyPublishers.ofString("response=forged")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(callback.headers().firstValue(RequestOrigin.CORRELATION_HEADER)).hasValue("callback-logs-2");
-        } finally {
-            service.destroy();
-            if (!service.waitFor(60, TimeUnit.SECONDS)) {
-                service.destroyForcibly().waitFor();
-            }
         }
 
         List<JsonNode> lines = new ArrayList<>();
@@ -106,11 +88,5 @@ class StructuredLogsTest {
 
     private static String message(JsonNode line) {
         return line.path("message").asText();
-    }
-
-    private int readyPort(Path console, Process service) throws IOException {
-        assertThat(service.isAlive()).as("the service is running").isTrue();
-        Matcher ready = READY.matcher(Files.readString(console));
-        return ready.find() ? Integer.parseInt(ready.group(1)) : 0;
     }
 }

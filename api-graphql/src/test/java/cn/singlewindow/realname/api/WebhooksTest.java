@@ -7,20 +7,27 @@ import cn.singlewindow.realname.RealnameApplication;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,8 +45,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Downstream systems told of certifications, against a real local HTTP receiver that checks each delivery's signature
  * as the contract says: everything arrives, in order per enterprise, without personal data; a receiver down for a
- * while gets everything once it is back (a notice twice only with the same event id); and what was committed before
- * the service stopped is delivered by the next start.
+ * while gets everything once it is back (a notice twice only with the same event id); what was committed before
+ * the service stopped is delivered by the next start; and a delivery whose node was killed mid-send is sent again by
+ * another node once its lease has passed, not before.
  */
 class WebhooksTest {
 
@@ -183,6 +191,67 @@ class WebhooksTest {
         }
     }
 
+    @Test
+    void a_delivery_whose_node_was_killed_mid_send_is_sent_again_by_another_once_its_lease_has_passed()
+            throws Exception {
+        Path dir = TestDirectories.create("realname-webhooks-killed-");
+        byte[] secret = new byte[32];
+        byte[] master = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        new SecureRandom().nextBytes(master);
+        // One delivery at a time, held by its node for (1 s + 25 s) x 1 + 5 s: longer than the second node's start.
+        Duration lease = Duration.ofSeconds(31);
+        receiver.hold("/killed");
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pgdata")).start()) {
+            List<String> shared = List.of("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                    "--spring.datasource.username=postgres", "--spring.profiles.active=sandbox",
+                    "--realname.sandbox.on-external-database=true", "--server.port=0",
+                    "--realname.security.token-secret=" + Base64.getEncoder().encodeToString(secret),
+                    "--realname.privacy.master-key=" + Base64.getEncoder().encodeToString(master),
+                    "--realname.http.anonymous.per-address-per-minute=1000000",
+                    "--realname.webhooks.poll-interval=100ms", "--realname.webhooks.batch-size=1",
+                    "--realname.webhooks.senders=1", "--realname.webhooks.connect-timeout=1s",
+                    "--realname.webhooks.read-timeout=25s", "--server.shutdown=immediate");
+            String enterprise;
+            Delivered held;
+            try (ServiceProcess first = ServiceProcess.start(dir.resolve("first.log"),
+                    with(shared, "--realname.data-dir=" + dir.resolve("first")))) {
+                GraphQlApi api = new GraphQlApi(first.port());
+                register(api.asOperations(), receiver.url("/killed"));
+                enterprise = seedOneCertifiedEnterprise(api);
+                held = await().atMost(Duration.ofSeconds(60)).until(() -> receiver.all("/killed"),
+                        arrived -> !arrived.isEmpty()).get(0);
+                first.kill();
+            }
+            Instant secondReady;
+            try (ConfigurableApplicationContext second = new SpringApplicationBuilder(RealnameApplication.class)
+                    .run(with(shared, "--realname.data-dir=" + dir.resolve("second")).toArray(String[]::new))) {
+                secondReady = Instant.now();
+                assertThat(secondReady).as("the second node is up before the lease ends, or the test shows nothing")
+                        .isBefore(held.at().plus(lease).minusSeconds(2));
+                await().atMost(Duration.ofSeconds(60)).until(() -> receiver.accepted("/killed", enterprise).size() >= 3);
+                List<Delivered> arrived = receiver.all("/killed");
+                assertThat(arrived.get(1).eventId()).as("the killed node's delivery first, again")
+                        .isEqualTo(held.eventId());
+                assertThat(arrived.get(1).at()).as("not before the lease had passed")
+                        .isAfter(held.at().plus(lease).minusSeconds(1));
+                assertThat(arrived).allSatisfy(delivered -> assertThat(verified(delivered)).isTrue());
+                Integer attempts = new JdbcTemplate(second.getBean(DataSource.class)).queryForObject("""
+                        SELECT d.attempts FROM webhook_delivery d JOIN webhook_notice n ON n.position = d.position
+                        WHERE n.event_id = ?""", Integer.class, held.eventId());
+                assertThat(attempts).as("the killed node's attempt left no trace but its lease").isEqualTo(1);
+            }
+        } finally {
+            receiver.release();
+        }
+    }
+
+    private static List<String> with(List<String> arguments, String more) {
+        List<String> all = new ArrayList<>(arguments);
+        all.add(more);
+        return all;
+    }
+
     private static String register(HttpGraphQlTester operations, String url) {
         return operations.document("""
                         mutation r($input: RegisterWebhookInput!) { registerWebhook(input: $input) { id enabled } }""")
@@ -234,7 +303,9 @@ class WebhooksTest {
         return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
     }
 
-    record Delivered(String path, String eventId, String signature, String body, int status, JsonNode json) {
+    /** What the receiver was sent; {@code status} 0 for a request it held and never answered. */
+    record Delivered(String path, String eventId, String signature, String body, int status, JsonNode json,
+                     Instant at) {
     }
 
     /** A downstream system: records every POST and answers each path with the status it is told to. */
@@ -242,21 +313,44 @@ class WebhooksTest {
 
         final HttpServer server;
         final List<Delivered> received = new CopyOnWriteArrayList<>();
-        final Map<String, AtomicInteger> answers = new java.util.concurrent.ConcurrentHashMap<>();
+        final Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
+        final Set<String> held = ConcurrentHashMap.newKeySet();
+        final CountDownLatch released = new CountDownLatch(1);
 
         Receiver() throws IOException {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            // A held request must not hold the others back.
+            server.setExecutor(Executors.newCachedThreadPool());
             server.createContext("/", exchange -> {
                 String path = exchange.getRequestURI().getPath();
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                int status = answers.computeIfAbsent(path, any -> new AtomicInteger(200)).get();
+                boolean hold = held.remove(path);
+                int status = hold ? 0 : answers.computeIfAbsent(path, any -> new AtomicInteger(200)).get();
                 received.add(new Delivered(path, exchange.getRequestHeaders().getFirst("X-Realname-Event-Id"),
                         String.valueOf(exchange.getRequestHeaders().getFirst("X-Realname-Signature")), body, status,
-                        JSON.readTree(body)));
+                        JSON.readTree(body), Instant.now()));
+                if (hold) {
+                    try {
+                        released.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    exchange.close();
+                    return;
+                }
                 exchange.sendResponseHeaders(status, -1);
                 exchange.close();
             });
             server.start();
+        }
+
+        /** The next request to {@code path} is never answered (until {@link #release()}). */
+        void hold(String path) {
+            held.add(path);
+        }
+
+        void release() {
+            released.countDown();
         }
 
         String url(String path) {

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -98,15 +99,30 @@ class WebhookDeliverer implements SmartLifecycle {
         for (Future<?> each : sent) {
             try {
                 each.get();
-            } catch (Exception e) {
-                log.warn("Webhook delivery failed unexpectedly: {}", e.toString());
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (ExecutionException e) {
+                log.warn("Webhook delivery failed unexpectedly: {}", e.getCause().toString());
             }
         }
         return due.size();
     }
 
+    /**
+     * How long a claimed batch is held from other nodes: the slowest its senders can take over it (each delivery
+     * waiting for a connection and an answer, as many rounds as the batch has deliveries per sender), and a margin
+     * for recording the outcomes. A node that dies leaves its batch to the others once this has passed.
+     */
+    Duration lease() {
+        int rounds = (settings.batchSize() + settings.senders() - 1) / settings.senders();
+        return settings.connectTimeout().plus(settings.readTimeout()).multipliedBy(rounds).plus(LEASE_MARGIN);
+    }
+
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
+
     private List<Due> claim() {
-        Duration lease = settings.connectTimeout().plus(settings.readTimeout()).plusSeconds(30);
+        Duration lease = lease();
         return transactions.execute(status -> {
             List<Due> due = jdbc.query("""
                     SELECT d.webhook_id, d.position, w.url, w.secret, n.event_id, n.body, d.attempts, d.first_attempt_at
