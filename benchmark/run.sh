@@ -16,7 +16,7 @@ CLIENTS=${CLIENTS:-32}
 # REBUILDS=3 runs W5's rebuild three times in the same service and reports the last (JIT warm).
 REBUILDS=${REBUILDS:-1}
 # W7 imports this many generated enterprises in bulk (administrators carried over with legacy BCrypt hashes).
-IMPORT_ROWS=${IMPORT_ROWS:-2000}
+IMPORT_ROWS=${IMPORT_ROWS:-100000}
 # W2, W3 and W6 wait for the service's JIT compiler to settle, at most this long (Benchmark.warmUp).
 WARMUP_SECONDS=${WARMUP_SECONDS:-600}
 PORT=${PORT:-18080}

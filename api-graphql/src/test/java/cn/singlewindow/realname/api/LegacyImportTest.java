@@ -15,11 +15,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
@@ -132,6 +138,56 @@ class LegacyImportTest extends RunningService {
     }
 
     @Test
+    void a_file_whose_service_was_killed_half_way_is_finished_by_a_second_run_without_duplicates() throws Exception {
+        Path dir = TestDirectories.create("realname-import-killed-");
+        List<String> arguments = List.of("--server.port=0", "--realname.data-dir=" + dir.resolve("var"),
+                "--realname.http.anonymous.per-address-per-minute=1000000");
+        int rows = 3_000;
+        String legacyHash = new BCryptPasswordEncoder(10).encode("Old-system-passw0rd");
+        StringBuilder file = new StringBuilder(HEADER.replace("initialPassword", "passwordHash")).append('\n');
+        for (int i = 0; i < rows; i++) {
+            file.append(String.join(",", "断点续传贸易有限公司" + i, SampleCodes.randomUscc(), "", "张三",
+                    "RESIDENT_ID_CARD", "11010519491231002X", "LEGACY_INSPECTION", "resume" + i, legacyHash, "李四",
+                    "RESIDENT_ID_CARD", "110101199003070011", "20200101", "20400101")).append('\n');
+        }
+        int doneBeforeTheKill;
+        try (ServiceProcess first = ServiceProcess.start(dir.resolve("first.log"), arguments)) {
+            GraphQlApi api = new GraphQlApi(first.port());
+            String operations = api.tokenOf(GraphQlApi.OPERATIONS_USER, GraphQlApi.OPERATIONS_PASSWORD);
+            String importId = upload(first.port(), operations, "text/csv", file.toString());
+            HttpGraphQlTester ops = api.as(operations);
+            doneBeforeTheKill = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> ops.document("query i($id: ID!) { legacyImport(id: $id) { rowsDone } }")
+                            .variable("id", importId).execute().path("legacyImport.rowsDone").entity(Integer.class)
+                            .get(), done -> done >= 300);
+            first.kill();
+        }
+        try (ServiceProcess second = ServiceProcess.start(dir.resolve("second.log"), arguments)) {
+            GraphQlApi api = new GraphQlApi(second.port());
+            String operations = api.tokenOf(GraphQlApi.OPERATIONS_USER, GraphQlApi.OPERATIONS_PASSWORD);
+            JsonNode again = finished(api, operations, upload(second.port(), operations, "text/csv",
+                    file.toString()), Duration.ofMinutes(3));
+            assertThat(again.path("state").asText()).isEqualTo("SUCCEEDED");
+            assertThat(again.path("rejected").asInt()).isZero();
+            assertThat(again.path("unchanged").asInt()).as("what the killed service had committed")
+                    .isGreaterThanOrEqualTo(doneBeforeTheKill);
+            assertThat(again.path("accepted").asInt()).as("what it had not").isPositive();
+            assertThat(again.path("accepted").asInt() + again.path("unchanged").asInt()).isEqualTo(rows);
+            Matcher database = Pattern.compile("Embedded PostgreSQL on port (\\d+)")
+                    .matcher(Files.readString(second.console()));
+            assertThat(database.find()).isTrue();
+            try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + database.group(1)
+                    + "/postgres", "postgres", ""); Statement sql = db.createStatement();
+                 ResultSet imported = sql.executeQuery("SELECT count(*), count(DISTINCT aggregate_identifier)"
+                         + " FROM domain_event_entry WHERE payload_type LIKE '%LegacyEnterpriseImported'")) {
+                imported.next();
+                assertThat(List.of(imported.getInt(1), imported.getInt(2))).as("one stream per enterprise, once")
+                        .containsExactly(rows, rows);
+            }
+        }
+    }
+
+    @Test
     void a_subscriber_sees_the_import_move_until_it_ends() throws Exception {
         GraphQlApi api = api();
         String operations = api.tokenOf(GraphQlApi.OPERATIONS_USER, GraphQlApi.OPERATIONS_PASSWORD);
@@ -220,12 +276,21 @@ class LegacyImportTest extends RunningService {
     }
 
     private String upload(String token, String contentType, String body) throws Exception {
-        HttpResponse<String> accepted = post(token, contentType, body);
+        return upload(port, token, contentType, body);
+    }
+
+    private static String upload(int port, String token, String contentType, String body) throws Exception {
+        HttpResponse<String> accepted = post(port, token, contentType, body);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         return JSON.readTree(accepted.body()).path("importId").asText();
     }
 
     private HttpResponse<String> post(String token, String contentType, String body) throws Exception {
+        return post(port, token, contentType, body);
+    }
+
+    private static HttpResponse<String> post(int port, String token, String contentType, String body)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/legacy-imports"))
                 .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
@@ -235,8 +300,12 @@ class LegacyImportTest extends RunningService {
     }
 
     private static JsonNode finished(GraphQlApi api, String token, String importId) {
+        return finished(api, token, importId, Duration.ofSeconds(60));
+    }
+
+    private static JsonNode finished(GraphQlApi api, String token, String importId, Duration atMost) {
         HttpGraphQlTester ops = api.as(token);
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> JSON.valueToTree(
+        return await().atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> JSON.valueToTree(
                         ops.document("""
                                 query i($id: ID!) { legacyImport(id: $id) { id state rowsTotal rowsDone accepted
                                     unchanged rejected rowsPerSecond secondsLeft startedAt finishedAt } }""")

@@ -142,7 +142,7 @@ public final class Benchmark {
                     atMost(w6large.p50() / w6small.p50(), 1.2));
         }
         if (runs("W7")) {
-            legacyImport(ops, Integer.parseInt(options.getOrDefault("importRows", "2000")));
+            legacyImport(ops, Integer.parseInt(options.getOrDefault("importRows", "100000")));
         }
         wholeRun.stopWatching();
         memoryRow("Service resident memory, whole run (max)", wholeRun, "MB");
