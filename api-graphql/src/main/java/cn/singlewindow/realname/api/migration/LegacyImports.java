@@ -154,6 +154,7 @@ public class LegacyImports implements DisposableBean {
 
     private void run(String importId, Path file, Format format, MetaData origin) {
         Semaphore window = new Semaphore(settings.inFlight());
+        Tally tally = new Tally(importId);
         // The mutation's input as the schema declares it: what each row is checked against.
         GraphQLArgument argument = graphQl.schema().getMutationType().getFieldDefinition(MUTATION).getArgument("input");
         int maxChars = (int) Math.min(Integer.MAX_VALUE, settings.maxRowBytes().toBytes());
@@ -179,7 +180,7 @@ public class LegacyImports implements DisposableBean {
                 Row row = line == TOO_LONG ? new Row(null, null, invalid("row", "The row is longer than allowed."))
                         : row(line, at, format, header, argument);
                 if (row.refusal() != null) {
-                    record(importId, at, row.uscc(), null, row.refusal());
+                    record(tally, at, row.uscc(), null, row.refusal());
                     continue;
                 }
                 window.acquire();
@@ -187,20 +188,22 @@ public class LegacyImports implements DisposableBean {
                 rows.submit(() -> {
                     try {
                         LegacyImportResult result = commands.<LegacyImportResult>send(command, origin).join();
-                        record(importId, at, command.uscc().value(), result, null);
+                        record(tally, at, command.uscc().value(), result, null);
                     } catch (RuntimeException failure) {
-                        record(importId, at, command.uscc().value(), null, rejectionOf(failure));
+                        record(tally, at, command.uscc().value(), null, rejectionOf(failure));
                     } finally {
                         window.release();
                     }
                 });
             }
             window.acquire(settings.inFlight());
+            tally.write();
             finish(importId, "SUCCEEDED", null);
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException failed) {
             log.warn("Legacy import {} failed: {}", importId, failed.toString());
+            tally.write();
             finish(importId, "FAILED", failed.getClass().getSimpleName());
         } finally {
             try {
@@ -339,20 +342,61 @@ public class LegacyImports implements DisposableBean {
                 "该行未能导入，请重新导入该文件。");
     }
 
-    private void record(String importId, int line, String uscc, LegacyImportResult result, Rejection refusal) {
+    private void record(Tally tally, int line, String uscc, LegacyImportResult result, Rejection refusal) {
         if (refusal != null) {
             jdbc.update("""
                     INSERT INTO legacy_import_rejection (import_id, line, uscc, code, message, message_zh)
-                    VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", importId, line,
+                    VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", tally.importId, line,
                     uscc == null || uscc.length() > 40 ? null : uscc, refusal.code(), clip(refusal.message()),
                     clip(refusal.messageZh()));
         }
         boolean unchanged = result != null && result.outcome() == LegacyImportResult.Outcome.UNCHANGED;
-        jdbc.update("""
-                UPDATE legacy_import SET rows_done = rows_done + 1, accepted = accepted + ?, unchanged = unchanged + ?,
-                    rejected = rejected + ?, updated_at = ? WHERE import_id = ?""",
-                refusal == null && !unchanged ? 1 : 0, unchanged ? 1 : 0, refusal == null ? 0 : 1,
-                Timestamp.from(clock.instant()), importId);
+        tally.add(refusal == null && !unchanged ? 1 : 0, unchanged ? 1 : 0, refusal == null ? 0 : 1);
+    }
+
+    /**
+     * A run's counts since they were last written. Written at most every {@link #WRITE_EVERY}: one update of the
+     * import's row per row imported was a transaction per row, all of them queued on that row's lock.
+     */
+    private final class Tally {
+
+        private static final long WRITE_EVERY = Duration.ofMillis(250).toNanos();
+
+        private final String importId;
+        private int done;
+        private int accepted;
+        private int unchanged;
+        private int rejected;
+        private long writtenAt = System.nanoTime();
+
+        Tally(String importId) {
+            this.importId = importId;
+        }
+
+        synchronized void add(int accepted, int unchanged, int rejected) {
+            this.done++;
+            this.accepted += accepted;
+            this.unchanged += unchanged;
+            this.rejected += rejected;
+            if (System.nanoTime() - writtenAt >= WRITE_EVERY) {
+                write();
+            }
+        }
+
+        synchronized void write() {
+            writtenAt = System.nanoTime();
+            if (done == 0) {
+                return;
+            }
+            jdbc.update("""
+                    UPDATE legacy_import SET rows_done = rows_done + ?, accepted = accepted + ?,
+                        unchanged = unchanged + ?, rejected = rejected + ?, updated_at = ? WHERE import_id = ?""",
+                    done, accepted, unchanged, rejected, Timestamp.from(clock.instant()), importId);
+            done = 0;
+            accepted = 0;
+            unchanged = 0;
+            rejected = 0;
+        }
     }
 
     private static String clip(String text) {
