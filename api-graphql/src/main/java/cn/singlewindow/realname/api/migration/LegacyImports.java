@@ -203,6 +203,7 @@ public class LegacyImports implements DisposableBean {
             Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException failed) {
             log.warn("Legacy import {} failed: {}", importId, failed.toString());
+            window.acquireUninterruptibly(settings.inFlight()); // the rows in the air still count
             tally.write();
             finish(importId, "FAILED", failed.getClass().getSimpleName());
         } finally {
