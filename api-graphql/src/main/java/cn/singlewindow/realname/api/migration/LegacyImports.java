@@ -351,8 +351,7 @@ public class LegacyImports implements DisposableBean {
                     uscc == null || uscc.length() > 40 ? null : uscc, refusal.code(), clip(refusal.message()),
                     clip(refusal.messageZh()));
         }
-        boolean unchanged = result != null && result.outcome() == LegacyImportResult.Outcome.UNCHANGED;
-        tally.add(refusal == null && !unchanged ? 1 : 0, unchanged ? 1 : 0, refusal == null ? 0 : 1);
+        tally.add(refusal != null, result != null && result.outcome() == LegacyImportResult.Outcome.UNCHANGED);
     }
 
     /**
@@ -364,7 +363,6 @@ public class LegacyImports implements DisposableBean {
         private static final long WRITE_EVERY = Duration.ofMillis(250).toNanos();
 
         private final String importId;
-        private int done;
         private int accepted;
         private int unchanged;
         private int rejected;
@@ -374,11 +372,14 @@ public class LegacyImports implements DisposableBean {
             this.importId = importId;
         }
 
-        synchronized void add(int accepted, int unchanged, int rejected) {
-            this.done++;
-            this.accepted += accepted;
-            this.unchanged += unchanged;
-            this.rejected += rejected;
+        synchronized void add(boolean refused, boolean unchangedRow) {
+            if (refused) {
+                rejected++;
+            } else if (unchangedRow) {
+                unchanged++;
+            } else {
+                accepted++;
+            }
             if (System.nanoTime() - writtenAt >= WRITE_EVERY) {
                 write();
             }
@@ -386,6 +387,7 @@ public class LegacyImports implements DisposableBean {
 
         synchronized void write() {
             writtenAt = System.nanoTime();
+            int done = accepted + unchanged + rejected;
             if (done == 0) {
                 return;
             }
@@ -393,7 +395,6 @@ public class LegacyImports implements DisposableBean {
                     UPDATE legacy_import SET rows_done = rows_done + ?, accepted = accepted + ?,
                         unchanged = unchanged + ?, rejected = rejected + ?, updated_at = ? WHERE import_id = ?""",
                     done, accepted, unchanged, rejected, Timestamp.from(clock.instant()), importId);
-            done = 0;
             accepted = 0;
             unchanged = 0;
             rejected = 0;
